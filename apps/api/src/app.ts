@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
+import type { AppConfig } from '@streamscope/config';
+import type { Database } from '@streamscope/db';
+import type { Logger } from '@streamscope/telemetry';
+import { loginHandler, loginPage, requireAdmin } from './admin/admin-auth';
+import { BULL_BOARD_PATH, bullBoardRouter } from './admin/bull-board';
+import type { ApiContext, ApiServices } from './graphql/context';
+import { armorProtection, QUERY_LIMITS } from './graphql/armor';
+import { healthRouter } from './http/health';
+import type { ApiMetrics } from './http/metrics';
+import { webRouter } from './http/web';
+
+export interface ApiAppOptions {
+  config: AppConfig;
+  logger: Logger;
+  db: Database;
+  redis: Redis;
+  queues: Queue[];
+  schema: GraphQLSchema;
+  services: ApiServices;
+  adminToken: string | null;
+  webDistDir: string | null;
+  migrations: () => { applied: boolean; names: string[] };
+  metrics: ApiMetrics;
+}
+
+export interface ApiApp {
+  app: express.Express;
+  server: Server;
+  apollo: ApolloServer<ApiContext>;
+}
+
+/** One HTTP server: SPA at /, GraphQL at /graphql, Bull Board at /admin/queues, health probes. */
+export async function createApiApp(opts: ApiAppOptions): Promise<ApiApp> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const server = createServer(app);
+
+  const production = opts.config.NODE_ENV === 'production';
+  const armor = armorProtection(production);
+  const apollo = new ApolloServer<ApiContext>({
+    schema: opts.schema,
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    introspection: opts.config.GRAPHQL_INTROSPECTION,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: !production,
+    plugins: [...armor.plugins, opts.metrics.apolloPlugin(), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    formatError(formatted, error) {
+      const code = formatted.extensions?.code;
+      if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+        opts.logger.error({ err: error, path: formatted.path }, 'GraphQL resolver error');
+        // Internal details (SQL, hosts) stay in the log.
+        return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      }
+      return formatted;
+    },
+  });
+  await apollo.start();
+
+  app.use(healthRouter({ db: opts.db, redis: opts.redis, migrations: opts.migrations }));
+  app.use(opts.metrics.router());
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, { context: async () => ({ services: opts.services }) }),
+  );
+
+  if (opts.adminToken) {
+    const token = opts.adminToken;
+    app.get('/admin/login', loginPage);
+    app.post('/admin/login', express.urlencoded({ extended: false, limit: '4kb' }), loginHandler(token, production));
+    app.use(BULL_BOARD_PATH, requireAdmin(token, '/admin/login'), bullBoardRouter(opts.queues));
+  } else {
+    app.use('/admin', (_req, res) => {
+      res.status(404).json({ error: 'admin is disabled: set ADMIN_TOKEN to enable Bull Board and mutations' });
+    });
+  }
+
+  const web = opts.webDistDir ? webRouter(opts.webDistDir) : null;
+  if (web) app.use(web);
+  else {
+    app.get('/', (_req, res) => {
+      res
+        .type('text')
+        .send('StreamScope API is running. The web app is not built: run `npm run build -w @streamscope/web` (npm start does this).');
+    });
+  }
+
+  return { app, server, apollo };
+}

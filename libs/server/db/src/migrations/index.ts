@@ -1,0 +1,4 @@
+import { InitialSchema1732190000000 } from './1732190000000-initial-schema';
+import { Rollups1732190000001 } from './1732190000001-rollups';
+
+export const MIGRATIONS = [InitialSchema1732190000000, Rollups1732190000001];

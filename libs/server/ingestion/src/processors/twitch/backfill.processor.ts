@@ -1,0 +1,44 @@
+import type { JobData } from '@streamscope/queues';
+import type { RunOutcome, WorkerContext } from '../../context';
+import { sweepStreams } from './sweep-streams.processor';
+
+export interface BackfillRequest {
+  data: JobData<'twitch.backfill'>;
+  now: number;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => Promise<void>;
+}
+
+/**
+ * Fills the past `days` with sweeps at `spacingSeconds` from the simulator's clock, through the
+ * same client and writer as live sweeps. Slots end before the first stored sweep, so backfilled
+ * and live sweeps never cover the same seconds. Re-running skips slots already stored.
+ */
+export async function backfillHistory(ctx: WorkerContext, req: BackfillRequest): Promise<RunOutcome> {
+  if (!ctx.simulated) throw new Error('history backfill needs the simulator: the real Helix API has no past');
+  const spacingMs = req.data.spacingSeconds * 1000;
+  const earliest = await ctx.sweeps.earliestSweepAt();
+  const until = earliest ? earliest.getTime() : req.now;
+  const first = Math.floor((req.now - req.data.days * 86_400_000) / spacingMs) * spacingMs;
+  const slots: number[] = [];
+  for (let t = first; t + spacingMs <= until; t += spacingMs) slots.push(t);
+
+  let written = 0;
+  let apiCalls = 0;
+  for (const [i, slot] of slots.entries()) {
+    req.signal?.throwIfAborted();
+    const out = await sweepStreams(ctx, {
+      data: { trigger: 'backfill', at: new Date(slot).toISOString() },
+      slotMillis: slot,
+      signal: req.signal,
+    });
+    if (out.status === 'succeeded') written++;
+    apiCalls += out.apiCalls ?? 0;
+    await req.onProgress?.(i + 1, slots.length);
+  }
+  return {
+    status: written > 0 ? 'succeeded' : 'skipped',
+    reason: `${written} of ${slots.length} backfill slots written`,
+    apiCalls,
+  };
+}

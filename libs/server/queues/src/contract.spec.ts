@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidJobError, parseJob } from './contract';
+
+describe('parseJob', () => {
+  it('accepts a valid payload', () => {
+    expect(parseJob('twitch.sweep-streams', { trigger: 'schedule' })).toEqual({
+      name: 'twitch.sweep-streams',
+      data: { trigger: 'schedule' },
+    });
+  });
+
+  it('rejects unknown job names', () => {
+    expect(() => parseJob('drop-everything', {})).toThrow(/unknown job name/);
+  });
+
+  it('names each bad field', () => {
+    try {
+      parseJob('twitch.backfill', { trigger: 'schedule', days: 1000, spacingSeconds: 'x' });
+      throw new Error('expected a failure');
+    } catch (err) {
+      expect(err).toBeInstanceOf(InvalidJobError);
+      const problems = (err as InvalidJobError).problems.join('\n');
+      expect(problems).toMatch(/^days: /m);
+      expect(problems).toMatch(/^spacingSeconds: /m);
+    }
+  });
+
+  it('rejects extra keys, so forged payloads carry nothing through', () => {
+    expect(() => parseJob('maintenance.run', { trigger: 'manual', sql: 'drop table x' })).toThrow(InvalidJobError);
+  });
+
+  it('rejects a malformed timestamp', () => {
+    expect(() => parseJob('twitch.sweep-streams', { trigger: 'backfill', at: 'yesterday' })).toThrow(/at:/);
+  });
+});

@@ -1,0 +1,10 @@
+export { startSimulator, simulatorCredentials, simulatorXBearerToken, type Simulator, type SimulatorOptions } from './server';
+export { FaultInjector, type FaultSettings, type FaultEvent, type FaultKind } from './faults';
+export { TwitchWorld, SLICE_MS, RANK_EPOCH_MS, type Ranking, type GameTotal } from './twitch/world';
+export { GAMES, LANGUAGES, type CatalogGame, type CatalogLanguage } from './twitch/catalog';
+export type { SimStream, SimGame, SimUser } from './twitch/types';
+export { XWorld, compareIds, snowflakeId, snowflakeTime, X_EPOCH_MS } from './x/x.world';
+export { parseXQuery, matchXQuery, textTokens, type XQueryNode, type XQueryTerm, type XMatchable } from './x/x.query';
+export { X_RATE_LIMITS, X_WINDOW_MS, type XEndpoint } from './x/x.rate-limit';
+export { GAME_HASHTAGS, X_LANGUAGES } from './x/x.catalog';
+export type { XSimPost, XSimUser, XSimEntities, XSimMetrics } from './x/x.types';

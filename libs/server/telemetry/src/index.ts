@@ -1,0 +1,1 @@
+export { createLogger, scrubSecrets, type Logger, type LoggerSettings } from './logger';

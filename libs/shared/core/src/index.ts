@@ -1,0 +1,3 @@
+export * from './buckets';
+export * from './metrics';
+export * from './calendar';

@@ -1,0 +1,13 @@
+// The partial bundle ships no types; this declares only the surface the charts use.
+declare module 'plotly.js-cartesian-dist-min' {
+  export interface PlotlyLike {
+    react(root: HTMLElement, data: unknown[], layout: unknown, config?: unknown): Promise<unknown>;
+    purge(root: HTMLElement): void;
+    downloadImage(
+      root: HTMLElement,
+      options: { format: 'png' | 'svg'; filename: string; width?: number; height?: number; scale?: number },
+    ): Promise<string>;
+  }
+  const Plotly: PlotlyLike;
+  export default Plotly;
+}
