@@ -3,13 +3,18 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import type { GraphQLSchema } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
 import type { AppConfig } from '@streamscope/config';
-import type { Database } from '@streamscope/db';
+import type { ApiKeyRepository, Database } from '@streamscope/db';
 import type { Logger } from '@streamscope/telemetry';
 import { loginHandler, loginPage, requireAdmin } from './admin/admin-auth';
+import { authenticate, resolvePrincipal, type AuthOptions } from './auth/auth.middleware';
+import type { Principal } from './auth/principal';
+import { rateLimit } from './auth/rate-limit.middleware';
 import { BULL_BOARD_PATH, bullBoardRouter } from './admin/bull-board';
 import type { ApiContext, ApiServices } from './graphql/context';
 import { armorProtection, QUERY_LIMITS } from './graphql/armor';
@@ -29,6 +34,7 @@ export interface ApiAppOptions {
   webDistDir: string | null;
   migrations: () => { applied: boolean; names: string[] };
   metrics: ApiMetrics;
+  apiKeys: ApiKeyRepository;
 }
 
 export interface ApiApp {
@@ -45,6 +51,28 @@ export async function createApiApp(opts: ApiAppOptions): Promise<ApiApp> {
   const server = createServer(app);
 
   const production = opts.config.NODE_ENV === 'production';
+  const auth: AuthOptions = { mode: opts.config.AUTH_MODE, adminToken: opts.adminToken, keys: opts.apiKeys };
+
+  // Subscriptions (graphql-ws) share the port and path; the key travels in connectionParams.
+  const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
+  const wsCleanup = useServer<{ authorization?: string }, { principal?: Principal }>(
+    {
+      schema: opts.schema,
+      onConnect: async (ctx) => {
+        const header = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
+        const principal = await resolvePrincipal(header, ctx.extra.request.socket.remoteAddress ?? 'unknown', auth);
+        if (!principal) return false;
+        ctx.extra.principal = principal;
+        return true;
+      },
+      context: (ctx): ApiContext => ({
+        services: opts.services,
+        principal: ctx.extra.principal ?? { kind: 'anonymous', ip: 'unknown' },
+      }),
+    },
+    wsServer,
+  );
+
   const armor = armorProtection(production);
   const apollo = new ApolloServer<ApiContext>({
     schema: opts.schema,
@@ -53,7 +81,12 @@ export async function createApiApp(opts: ApiAppOptions): Promise<ApiApp> {
     introspection: opts.config.GRAPHQL_INTROSPECTION,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !production,
-    plugins: [...armor.plugins, opts.metrics.apolloPlugin(), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [
+      ...armor.plugins,
+      opts.metrics.apolloPlugin(),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+    ],
     formatError(formatted, error) {
       const code = formatted.extensions?.code;
       if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
@@ -71,8 +104,15 @@ export async function createApiApp(opts: ApiAppOptions): Promise<ApiApp> {
 
   app.use(
     '/graphql',
+    authenticate(auth),
+    rateLimit({ redis: opts.redis, prefix: opts.config.REDIS_PREFIX, perMinute: opts.config.API_RATE_LIMIT_PER_MINUTE }),
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => ({ services: opts.services }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        services: opts.services,
+        principal: req.principal ?? ({ kind: 'anonymous', ip: req.ip ?? 'unknown' } satisfies Principal),
+      }),
+    }),
   );
 
   if (opts.adminToken) {

@@ -1,16 +1,20 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { describeConfig, loadConfigOrExit, secretValues } from '@streamscope/config';
-import { AnalyticsRepository, IngestionRunRepository, SweepRepository } from '@streamscope/db';
-import { createTwitchSource, startWorkerRuntime, type WorkerRuntime } from '@streamscope/ingestion';
-import { Queues } from '@streamscope/queues';
+import { AnalyticsRepository, ApiKeyRepository, IngestionRunRepository, SweepRepository } from '@streamscope/db';
+import { createSources, startWorkerRuntime, type WorkerRuntime } from '@streamscope/ingestion';
+import { eventsChannel, Queues } from '@streamscope/queues';
 import { createLogger, type Logger } from '@streamscope/telemetry';
 import { resolveAdminToken } from './admin/admin-token';
 import { createApiApp } from './app';
 import { onShutdown, openAndMigrate, openRedis, runMain } from './bootstrap';
 import { buildApiSchema } from './graphql/schema';
 import { ApiMetrics } from './http/metrics';
+import { RedisEventsPubSub } from './modules/live/redis-pubsub';
+import { AdminService } from './modules/admin/admin.service';
+import { createXServices } from './modules/x/x-services';
 import { GamesService } from './modules/games/games.service';
+import { createAnalyticsServices } from './modules/platform/analytics-services';
 import { SystemService } from './modules/system/system.service';
 
 let logger: Logger | undefined;
@@ -29,7 +33,7 @@ runMain(async () => {
   let closeSource = async () => undefined as void;
   let queues: Queues;
   if (config.ROLE === 'all') {
-    const source = await createTwitchSource(config, log);
+    const source = await createSources(config, log);
     closeSource = source.close;
     runtime = await startWorkerRuntime({
       config,
@@ -39,7 +43,9 @@ runMain(async () => {
       publisher: redis.client(),
       prefix: config.REDIS_PREFIX,
       helix: source.helix,
-      simulated: source.simulated,
+      simulated: source.twitchSimulated,
+      x: source.x,
+      xSimulated: source.xSimulated,
     });
     queues = runtime.queues;
   } else {
@@ -51,6 +57,7 @@ runMain(async () => {
 
   const sweeps = new SweepRepository(db);
   const runs = new IngestionRunRepository(db);
+  const apiKeys = new ApiKeyRepository(db);
   const metrics = new ApiMetrics({
     ingestionLagSeconds: async () => {
       const latest = await sweeps.latestSweep();
@@ -58,7 +65,10 @@ runMain(async () => {
     },
     runCounts: () => runs.countsByStatus(),
   });
-  const schema = await buildApiSchema();
+  const pubSub = new RedisEventsPubSub(redis.client(), eventsChannel(config.REDIS_PREFIX), (err) =>
+    log.warn({ err }, 'pipeline events subscription error'),
+  );
+  const schema = await buildApiSchema(pubSub);
   const { server, apollo } = await createApiApp({
     config,
     logger: log,
@@ -69,11 +79,15 @@ runMain(async () => {
     services: {
       system: new SystemService(config, db, sweeps),
       games: new GamesService(new AnalyticsRepository(db), config.SWEEP_INTERVAL_SECONDS),
+      admin: new AdminService(apiKeys, queues),
+      ...createXServices(db, queues),
+      ...createAnalyticsServices({ db, games: new GamesService(new AnalyticsRepository(db), config.SWEEP_INTERVAL_SECONDS), sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS }),
     },
     adminToken: admin.token,
     webDistDir: config.SERVE_WEB ? resolve(import.meta.dirname, '../../web/dist') : null,
     migrations: () => ({ applied: true, names: migrations }),
     metrics,
+    apiKeys,
   });
 
   await new Promise<void>((resolveListen, reject) => {

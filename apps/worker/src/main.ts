@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfigOrExit, secretValues } from '@streamscope/config';
 import { migrate, openDatabase, type Database } from '@streamscope/db';
-import { createTwitchSource, startWorkerRuntime } from '@streamscope/ingestion';
+import { createSources, startWorkerRuntime } from '@streamscope/ingestion';
 import { connectRedis } from '@streamscope/queues';
 import { createLogger, type Logger } from '@streamscope/telemetry';
 
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   );
   const db: Database = await openDatabase({ kind: 'server', url: config.database.url, poolSize: config.DATABASE_POOL_SIZE }, { logger: log });
   await migrate(db, { compressAfterDays: config.COMPRESS_AFTER_DAYS, rawRetentionDays: config.RAW_RETENTION_DAYS });
-  const source = await createTwitchSource(config, log);
+  const source = await createSources(config, log);
   const runtime = await startWorkerRuntime({
     config,
     logger: log,
@@ -33,7 +33,9 @@ async function main(): Promise<void> {
     publisher: redis.client(),
     prefix: config.REDIS_PREFIX,
     helix: source.helix,
-    simulated: source.simulated,
+    simulated: source.twitchSimulated,
+    x: source.x,
+    xSimulated: source.xSimulated,
   });
   log.info('worker ready');
 

@@ -2,17 +2,22 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { parseConfig, type AppConfig } from '@streamscope/config';
-import { AnalyticsRepository, IngestionRunRepository, SweepRepository, type Database } from '@streamscope/db';
-import { Queues } from '@streamscope/queues';
-import { createLogger } from '@streamscope/telemetry';
+import { AnalyticsRepository, ApiKeyRepository, IngestionRunRepository, SweepRepository, type Database } from '@streamscope/db';
+import { eventsChannel, Queues } from '@streamscope/queues';
+import { createLogger, type Logger } from '@streamscope/telemetry';
 import { createApiApp, type ApiApp } from '../app';
 import { buildApiSchema } from '../graphql/schema';
 import { ApiMetrics } from '../http/metrics';
+import { RedisEventsPubSub } from '../modules/live/redis-pubsub';
+import { AdminService } from '../modules/admin/admin.service';
+import { createXServices } from '../modules/x/x-services';
 import { GamesService } from '../modules/games/games.service';
+import { createAnalyticsServices } from '../modules/platform/analytics-services';
 import { SystemService } from '../modules/system/system.service';
 
 export interface Harness {
   url: string;
+  queues: Queues;
   config: AppConfig;
   app: ApiApp;
   gql<T = unknown>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } }>;
@@ -26,13 +31,17 @@ export async function startApiHarness(opts: {
   prefix: string;
   env?: Record<string, string>;
   now?: () => number;
+  /** Where the app logs (silent by default); the secret canary test reads it. */
+  logger?: Logger;
 }): Promise<Harness> {
-  const config = parseConfig({ LOG_LEVEL: 'silent', ADMIN_TOKEN: 'test-admin-token-0123456789', ...opts.env });
-  const logger = createLogger({ level: 'silent' });
+  const config = parseConfig({ LOG_LEVEL: 'silent', ADMIN_TOKEN: 'test-admin-token-0123456789', REDIS_PREFIX: opts.prefix, ...opts.env });
+  const logger = opts.logger ?? createLogger({ level: 'silent' });
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
   const queues = new Queues({ connection: redis, prefix: opts.prefix });
+  const subscriber = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
   const sweeps = new SweepRepository(opts.db);
   const runs = new IngestionRunRepository(opts.db);
+  const apiKeys = new ApiKeyRepository(opts.db);
   const metrics = new ApiMetrics({
     ingestionLagSeconds: async () => {
       const latest = await sweeps.latestSweep();
@@ -46,20 +55,30 @@ export async function startApiHarness(opts: {
     db: opts.db,
     redis,
     queues: queues.all(),
-    schema: await buildApiSchema(),
+    schema: await buildApiSchema(new RedisEventsPubSub(subscriber, eventsChannel(config.REDIS_PREFIX), () => undefined)),
     services: {
       system: new SystemService(config, opts.db, sweeps),
       games: new GamesService(new AnalyticsRepository(opts.db), config.SWEEP_INTERVAL_SECONDS, opts.now),
+      admin: new AdminService(apiKeys, queues),
+      ...createXServices(opts.db, queues),
+      ...createAnalyticsServices({
+        db: opts.db,
+        games: new GamesService(new AnalyticsRepository(opts.db), config.SWEEP_INTERVAL_SECONDS, opts.now),
+        sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
+        now: opts.now,
+      }),
     },
     adminToken: config.ADMIN_TOKEN ?? null,
     webDistDir: null,
     migrations: () => ({ applied: true, names: [] }),
     metrics,
+    apiKeys,
   });
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
     url,
+    queues,
     config,
     app,
     async gql(query, variables, headers = {}) {
@@ -74,6 +93,7 @@ export async function startApiHarness(opts: {
       await app.apollo.stop();
       await queues.close();
       redis.disconnect();
+      subscriber.disconnect();
     },
   };
 }

@@ -77,6 +77,19 @@ describe('useTimeRangeParams', () => {
     expect(probe.range.timeZone).toBe('UTC');
   });
 
+  it('keeps both of two changes made before a re-render', async () => {
+    await open('/?range=7d&bucket=AUTO&tz=UTC');
+    const stale = probe.range;
+    await act(async () => {
+      stale.setBucket('HOUR');
+      stale.setTimeZone('Europe/Berlin');
+    });
+    const params = new URLSearchParams(probe.search);
+    expect(params.get('bucket')).toBe('HOUR');
+    expect(params.get('tz')).toBe('Europe/Berlin');
+    expect(params.get('range')).toBe('7d');
+  });
+
   it('writes a preset change to the URL and keeps the other settings', async () => {
     await open('/?range=24h&bucket=SIX_HOURS&tz=America/New_York&metric=peak');
     await act(async () => probe.range.setPreset('30d'));

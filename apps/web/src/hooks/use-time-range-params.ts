@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Bucket } from '../gql/graphql';
 import type { RangePreset, TimeRange } from '../lib/time-range';
@@ -38,16 +38,26 @@ export function useTimeRangeParams(options: TimeRangeOptions = {}): TimeRangeCon
     return () => clearInterval(id);
   }, [slideEveryMs, range.preset]);
 
+  // Each change applies to the newest URL written, not to this render's view: two quick changes
+  // (bucket, then zone) before a re-render must both stick. React Router's functional update
+  // hands over the params of the last render, so the newest query is tracked here.
+  const latest = useRef(search);
+  latest.current = search;
   const write = useCallback(
-    (next: TimeRange) => setSearchParams((current) => toSearchParams(next, current)),
+    (patch: Partial<TimeRange>) => {
+      const current = new URLSearchParams(latest.current);
+      const next = toSearchParams({ ...parseTimeRange(current, Date.now()), ...patch }, current);
+      latest.current = next.toString();
+      setSearchParams(next);
+    },
     [setSearchParams],
   );
 
   return {
     ...range,
-    setPreset: (preset) => write({ ...range, preset }),
-    setCustomRange: (from, to) => write({ ...range, preset: null, from, to }),
-    setBucket: (bucket) => write({ ...range, bucket }),
-    setTimeZone: (timeZone) => write({ ...range, timeZone }),
+    setPreset: (preset) => write({ preset }),
+    setCustomRange: (from, to) => write({ preset: null, from, to }),
+    setBucket: (bucket) => write({ bucket }),
+    setTimeZone: (timeZone) => write({ timeZone }),
   };
 }

@@ -1,4 +1,4 @@
-export { envSchema, SECRET_KEYS, type Env } from './schema';
+export { envSchema, SECRET_KEYS, xTrackedQuerySeedSchema, type Env, type XTrackedQuerySeed } from './schema';
 export {
   parseConfig,
   loadConfig,

@@ -32,6 +32,50 @@ const redisUrl = z.url({
   message: 'expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
 });
 
+/** One seeded X query; the query grammar itself is checked where the X client lives (ingestion). */
+export const xTrackedQuerySeedSchema = z
+  .object({
+    name: z.string().trim().min(1, { message: 'name must not be empty' }).max(100, { message: 'name is longer than 100 characters' }),
+    query: z.string().trim().min(1, { message: 'query must not be empty' }).max(512, { message: 'query is longer than 512 characters' }),
+    gameId: z.string().regex(/^[0-9]{1,19}$/, { message: 'gameId must be a Twitch game id (decimal digits)' }).optional(),
+  })
+  .strict();
+export type XTrackedQuerySeed = z.infer<typeof xTrackedQuerySeedSchema>;
+
+/** JSON array of {"name","query","gameId"?}; every problem names the entry and its field. */
+const trackedQueries = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx): XTrackedQuerySeed[] => {
+      if (raw === undefined) return [];
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected a JSON array such as [{"name":"Valorant","query":"#Valorant -is:retweet"}]' });
+        return z.NEVER;
+      }
+      if (!Array.isArray(json)) {
+        ctx.addIssue({ code: 'custom', message: 'expected a JSON array of {"name","query","gameId"?} objects' });
+        return z.NEVER;
+      }
+      const out: XTrackedQuerySeed[] = [];
+      json.forEach((entry, i) => {
+        const r = xTrackedQuerySeedSchema.safeParse(entry);
+        if (r.success) out.push(r.data);
+        else for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: `entry [${i}]${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}` });
+      });
+      const seen = new Set<string>();
+      out.forEach((q, i) => {
+        if (seen.has(q.query)) ctx.addIssue({ code: 'custom', message: `entry [${i}].query: duplicate query ${JSON.stringify(q.query)}` });
+        seen.add(q.query);
+      });
+      return out;
+    }),
+);
+
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
@@ -65,6 +109,10 @@ export const envSchema = z
     X_BEARER_TOKEN: optional(z.string().min(1)),
     X_API_URL: httpUrl.default('https://api.x.com/2'),
     X_MONTHLY_POST_BUDGET: int(0, 100_000_000).default(10_000),
+    X_SEARCH_MAX_POSTS_PER_RUN: int(10, 100_000).default(200),
+    X_SEARCH_INTERVAL_SECONDS: int(60, 86_400).default(900),
+    X_AUTO_TRACK_TOP_GAMES: int(0, 50).default(5),
+    X_TRACKED_QUERIES: trackedQueries,
 
     SIMULATOR_SEED: int(0, 2 ** 31 - 1).default(42),
     SIMULATOR_CHANNELS: int(10, 200_000).default(3_000),
@@ -84,6 +132,7 @@ export const envSchema = z
     AUTH_MODE: z.enum(['open', 'apikey']).default('open'),
     ADMIN_TOKEN: optional(z.string().min(16, { message: 'expected at least 16 characters' })),
     GRAPHQL_INTROSPECTION: bool.default(true),
+    API_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(600),
     SERVE_WEB: bool.default(true),
   })
   .superRefine((env, ctx) => {

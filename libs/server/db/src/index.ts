@@ -35,3 +35,51 @@ export {
   type IngestionRunStatus,
 } from './repositories/ingestion-run.repository';
 export { DimensionRepository, type GameMetadata, type ChannelMetadata } from './repositories/dimension.repository';
+export { ApiKeyRepository, type ApiKeyRow, type ApiKeyScope } from './repositories/api-key.repository';
+export {
+  TwitchBreakdownRepository,
+  type BreakdownFilter,
+  type RankQuery,
+  type RankedKey,
+  type RankResult,
+  type KeySeriesQuery,
+  type KeySeriesResult,
+  type KeySumsRow,
+  type BucketSumsRow,
+  type OtherSeriesQuery,
+} from './repositories/twitch-breakdown.repository';
+export type { Dimension, RankBy, RangeSums } from './repositories/twitch-sql';
+export {
+  TwitchChannelsRepository,
+  type TopChannelsQuery,
+  type TopChannelRow,
+  type TopChannelsResult,
+} from './repositories/twitch-channels.repository';
+export {
+  TwitchEntitiesRepository,
+  type GameRow,
+  type ChannelRow,
+  type SessionQuery,
+  type SessionRow,
+} from './repositories/twitch-entities.repository';
+export { TwitchHeatmapRepository, type HeatmapQuery, type HeatmapCellRow } from './repositories/twitch-heatmap.repository';
+export { PipelineStatusRepository } from './repositories/pipeline-status.repository';
+export {
+  XQueryRepository,
+  type TrackedQuery,
+  type TrackedQueryOrigin,
+  type NewTrackedQuery,
+  type AutoTrackTarget,
+  type AutoTrackResult,
+} from './repositories/x-query.repository';
+export { XCountsRepository, type XCountGranularity, type XCountBucketWrite, type XCountRow } from './repositories/x-counts.repository';
+export {
+  XPostRepository,
+  type XPostWrite,
+  type XPostMetricsWrite,
+  type XAuthorWrite,
+  type XSearchWrite,
+  type XSearchWriteResult,
+  type XMetricsWrite,
+} from './repositories/x-post.repository';
+export { XAnalyticsRepository, type XVolumeRow, type XEngagementSummary, type XEntityCount, type XAuthorRank, type XEntityKind } from './repositories/x-analytics.repository';

@@ -36,7 +36,7 @@ describe('server database (plain Postgres)', () => {
 
   it('migrates once; a second run applies nothing', async () => {
     const first = await migrate(db, { partitionsAheadDays: 2 });
-    expect(first.applied).toEqual(['InitialSchema1732190000000', 'Rollups1732190000001']);
+    expect(first.applied).toEqual(['InitialSchema1732190000000', 'Rollups1732190000001', 'XPipeline1732190000010']);
     const second = await migrate(db, { partitionsAheadDays: 2 });
     expect(second.applied).toEqual([]);
     const tables = await db.query<{ n: number }>(

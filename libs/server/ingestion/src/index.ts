@@ -1,6 +1,17 @@
-export { startWorkerRuntime, eventsChannel, type WorkerRuntime, type WorkerRuntimeOptions } from './runtime';
+export { startWorkerRuntime, type WorkerRuntime, type WorkerRuntimeOptions, type RuntimeTuning } from './runtime';
 export { scheduleTable, type ScheduleEntry } from './schedulers';
 export { dispatch, slotOf } from './dispatch';
 export { toStreamObservation, sweepTimestamp } from './ingest/streams.mapper';
 export type { WorkerContext, PipelineEvent, RunOutcome } from './context';
-export { createTwitchSource, type TwitchSource } from './twitch-source';
+export { createSources, createXSource, type Sources } from './sources';
+export {
+  XTrackedQueryService,
+  InvalidTrackedQueryError,
+  checkTrackedQuery,
+  assertTrackedQueriesConfig,
+  trackedQueryConfigProblems,
+  MAX_X_QUERY_LENGTH,
+  type TrackedQueryInput,
+} from './x/tracked-queries.service';
+export { autoTrackQuery, gameHashtag } from './x/auto-track.query';
+export { RunFailure } from './context';

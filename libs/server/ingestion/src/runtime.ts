@@ -1,19 +1,23 @@
 import { Worker, type ConnectionOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '@streamscope/config';
-import type { HelixClient } from '@streamscope/connectors';
+import type { HelixClient, XClient } from '@streamscope/connectors';
 import {
   DimensionRepository,
   IngestionRunRepository,
   MaintenanceRepository,
   SweepRepository,
+  XCountsRepository,
+  XPostRepository,
+  XQueryRepository,
   type Database,
 } from '@streamscope/db';
-import { LOCK_DURATION_MS, Queues, QUEUE_NAMES } from '@streamscope/queues';
+import { eventsChannel, LOCK_DURATION_MS, Queues, QUEUE_NAMES } from '@streamscope/queues';
 import type { Logger } from '@streamscope/telemetry';
 import type { PipelineEvent, WorkerContext } from './context';
-import { dispatch } from './dispatch';
+import { DEFAULT_MAX_STALLS, dispatch } from './dispatch';
 import { scheduleTable } from './schedulers';
+import { XTrackedQueryService } from './x/tracked-queries.service';
 
 export interface WorkerRuntimeOptions {
   config: AppConfig;
@@ -26,9 +30,25 @@ export interface WorkerRuntimeOptions {
   prefix: string;
   helix: HelixClient;
   simulated: boolean;
+  /** The X source (createSources); without one the X jobs skip. */
+  x?: XClient | null;
+  xSimulated?: boolean;
   /** Register the schedule table (on by default; tests may drive jobs by hand). */
   schedules?: boolean;
+  /** Stall detection timing; the defaults suit production, fault tests shorten them. */
+  tuning?: RuntimeTuning;
 }
+
+export interface RuntimeTuning {
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  maxStalledCount?: number;
+  /** How often the schedule table is re-upserted (it is also re-upserted on every Redis reconnect). */
+  reconcileEveryMs?: number;
+}
+
+/** A lost Redis (no persistence, eviction, FLUSHALL) drops the schedulers; re-registering restores them. */
+const DEFAULT_RECONCILE_EVERY_MS = 5 * 60_000;
 
 export interface WorkerRuntime {
   queues: Queues;
@@ -36,10 +56,6 @@ export interface WorkerRuntime {
   context: WorkerContext;
   /** Stops taking jobs and waits for active ones to finish (graceful shutdown). */
   close(): Promise<void>;
-}
-
-export function eventsChannel(prefix: string): string {
-  return `${prefix}:events`;
 }
 
 export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<WorkerRuntime> {
@@ -55,6 +71,11 @@ export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wo
     maintenance: new MaintenanceRepository(db),
     runs: new IngestionRunRepository(db),
     helix: opts.helix,
+    x: opts.x ?? null,
+    xSimulated: opts.xSimulated ?? false,
+    xQueries: new XQueryRepository(db),
+    xCounts: new XCountsRepository(db),
+    xPosts: new XPostRepository(db),
     queues,
     simulated: opts.simulated,
     publish: async (event: PipelineEvent) => {
@@ -64,13 +85,14 @@ export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wo
 
   const workers = QUEUE_NAMES.map(
     (name) =>
-      new Worker(name, (job, _token, signal) => dispatch(context, job, signal), {
+      new Worker(name, (job, _token, signal) => dispatch(context, job, signal, opts.tuning?.maxStalledCount ?? DEFAULT_MAX_STALLS), {
         connection: opts.connection,
         prefix: opts.prefix,
         // One job at a time per queue and process: a sweep already saturates the Helix budget.
         concurrency: 1,
-        lockDuration: LOCK_DURATION_MS,
-        maxStalledCount: 2,
+        lockDuration: opts.tuning?.lockDurationMs ?? LOCK_DURATION_MS,
+        ...(opts.tuning?.stalledIntervalMs ? { stalledInterval: opts.tuning.stalledIntervalMs } : {}),
+        maxStalledCount: opts.tuning?.maxStalledCount ?? DEFAULT_MAX_STALLS,
         autorun: true,
       }),
   );
@@ -81,15 +103,41 @@ export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wo
     );
   }
 
+  if (context.x && config.X_TRACKED_QUERIES.length > 0) {
+    const created = await new XTrackedQueryService(context.xQueries).seedFromConfig(config.X_TRACKED_QUERIES);
+    logger.info({ configured: config.X_TRACKED_QUERIES.length, created }, 'X tracked queries seeded from X_TRACKED_QUERIES');
+  }
+
+  let reconcileTimer: NodeJS.Timeout | null = null;
+  let onReconnect: (() => void) | null = null;
   if (opts.schedules !== false) {
-    for (const entry of scheduleTable(config)) {
-      await queues.upsertSchedule(entry.id, entry.job, entry.everySeconds * 1000, { trigger: 'schedule' });
-    }
+    const upsertAll = async () => {
+      for (const entry of scheduleTable(config)) {
+        await queues.upsertSchedule(entry.id, entry.job, entry.everySeconds * 1000, { trigger: 'schedule' });
+      }
+    };
+    await upsertAll();
+    const reconcile = () => {
+      upsertAll().catch((err: unknown) =>
+        logger.warn({ error: err instanceof Error ? err.message : String(err) }, 'could not re-register job schedulers (retrying later)'),
+      );
+    };
+    // 'ready' fires again after every reconnect: a Redis that came back empty gets its schedules at once.
+    onReconnect = reconcile;
+    opts.publisher.on('ready', onReconnect);
+    reconcileTimer = setInterval(reconcile, opts.tuning?.reconcileEveryMs ?? DEFAULT_RECONCILE_EVERY_MS);
+    reconcileTimer.unref();
     // The scheduler's first run is at the next slot; sweep the current slot now so a fresh
     // install shows data at once. Same job id within a slot: replicas do not double it.
     const slot = Math.floor(Date.now() / (config.SWEEP_INTERVAL_SECONDS * 1000));
     await queues.enqueue('twitch.sweep-streams', { trigger: 'startup' }, { jobId: `startup-sweep-${slot}` });
     await queues.enqueue('maintenance.run', { trigger: 'startup' }, { jobId: `startup-maintenance-${slot}` });
+    if (context.x) {
+      // After the startup sweep has landed, so a fresh install has games to track; it then
+      // enqueues counts and search for any query it creates.
+      await queues.enqueue('x.auto-track', { trigger: 'startup' }, { jobId: `startup-x-auto-track-${slot}`, delay: 60_000 });
+      await queues.enqueue('x.counts', { trigger: 'startup' }, { jobId: `startup-x-counts-${slot}` });
+    }
     if (opts.simulated && config.BACKFILL_DAYS > 0) {
       await queues.enqueue(
         'twitch.backfill',
@@ -106,6 +154,8 @@ export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wo
     workers,
     context,
     async close() {
+      if (reconcileTimer) clearInterval(reconcileTimer);
+      if (onReconnect) opts.publisher.off('ready', onReconnect);
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidJobError, parseJob } from './contract';
+import { InvalidJobError, JOB_QUEUE, parseJob } from './contract';
 
 describe('parseJob', () => {
   it('accepts a valid payload', () => {
@@ -31,5 +31,13 @@ describe('parseJob', () => {
 
   it('rejects a malformed timestamp', () => {
     expect(() => parseJob('twitch.sweep-streams', { trigger: 'backfill', at: 'yesterday' })).toThrow(/at:/);
+  });
+
+  it('runs the X jobs on their own queue with strict payloads', () => {
+    for (const name of ['x.counts', 'x.search', 'x.metrics', 'x.auto-track'] as const) {
+      expect(JOB_QUEUE[name]).toBe('x');
+      expect(parseJob(name, { trigger: 'schedule' })).toEqual({ name, data: { trigger: 'schedule' } });
+      expect(() => parseJob(name, { trigger: 'schedule', query: 'x' })).toThrow(InvalidJobError);
+    }
   });
 });

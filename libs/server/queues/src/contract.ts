@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The one queue contract shared by producers (schedulers, API "run now", backfill) and the
  * worker's processors. Queue and job names are stored in Redis: never rename them casually.
  */
-export const QUEUE_NAMES = ['twitch', 'maintenance'] as const;
+export const QUEUE_NAMES = ['twitch', 'maintenance', 'x'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 const trigger = z.enum(['schedule', 'manual', 'backfill', 'startup']);
@@ -29,6 +29,10 @@ export const jobDataSchemas = {
     })
     .strict(),
   'maintenance.run': z.object({ trigger }).strict(),
+  'x.counts': z.object({ trigger }).strict(),
+  'x.search': z.object({ trigger }).strict(),
+  'x.metrics': z.object({ trigger }).strict(),
+  'x.auto-track': z.object({ trigger }).strict(),
 } as const;
 
 export type JobName = keyof typeof jobDataSchemas;
@@ -41,6 +45,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'twitch.metadata': 'twitch',
   'twitch.backfill': 'twitch',
   'maintenance.run': 'maintenance',
+  'x.counts': 'x',
+  'x.search': 'x',
+  'x.metrics': 'x',
+  'x.auto-track': 'x',
 };
 
 /** The union a processor switches on. */

@@ -35,3 +35,11 @@ describe('buildSeriesCsv', () => {
     expect(parsed).toEqual(values);
   });
 });
+
+describe('isolatedMarkerSizes', () => {
+  it('marks only values with gaps on both sides', async () => {
+    const { isolatedMarkerSizes } = await import('./plot-spec');
+    expect(isolatedMarkerSizes([5, null, 7, 8, null, 9], 6)).toEqual([6, 0, 0, 0, 0, 6]);
+    expect(isolatedMarkerSizes([null, 1, null], 4)).toEqual([0, 4, 0]);
+  });
+});

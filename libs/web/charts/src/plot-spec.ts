@@ -54,7 +54,6 @@ function stackedTraces(input: PlotSpecInput, x: string[]): unknown[] {
       const color = seriesColor(input.theme, i);
       return {
         type: 'scatter',
-        mode: 'lines',
         name: s.name,
         x,
         y: cumulative[i],
@@ -63,6 +62,8 @@ function stackedTraces(input: PlotSpecInput, x: string[]): unknown[] {
         fill: 'tozeroy',
         fillcolor: withAlpha(color, 0.85),
         line: { color, width: 1 },
+        mode: 'lines+markers',
+        marker: { color, size: isolatedMarkerSizes(cumulative[i]!) },
         legendrank: i + 1,
         hovertemplate: `%{customdata:${fmt}} ${escapeHtml(input.yAxis.unit)}<extra>${escapeHtml(s.name)}</extra>`,
       };
@@ -70,12 +71,25 @@ function stackedTraces(input: PlotSpecInput, x: string[]): unknown[] {
     .reverse();
 }
 
+/**
+ * A value with gaps on both sides has no segment to draw; a marker makes it visible without
+ * bridging the gaps. Other points get no marker so lines stay clean.
+ */
+export function isolatedMarkerSizes(values: ReadonlyArray<number | null | undefined>, size = 6): number[] {
+  const present = (i: number) => {
+    const v = values[i];
+    return v !== null && v !== undefined && Number.isFinite(v);
+  };
+  return values.map((_, i) => (present(i) && !present(i - 1) && !present(i + 1) ? size : 0));
+}
+
 function lineTraces(input: PlotSpecInput, x: string[]): unknown[] {
   return input.series.map((s, i) => {
     const axis = s.secondaryAxis && input.y2Axis ? input.y2Axis : input.yAxis;
     return {
       type: 'scatter',
-      mode: 'lines',
+      mode: 'lines+markers',
+      marker: { color: seriesColor(input.theme, i), size: isolatedMarkerSizes(s.values) },
       name: s.name,
       x,
       y: s.values,

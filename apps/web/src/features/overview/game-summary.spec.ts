@@ -36,3 +36,12 @@ describe('summarizeGames', () => {
     expect(overallCoverage({ ...result, coverage: [], timestamps: [] })).toBeNull();
   });
 });
+
+describe('coverageWeightedMean', () => {
+  it('weights bucket averages by coverage and ignores gaps', async () => {
+    const { coverageWeightedMean } = await import('./game-summary');
+    // (100·1 + 400·0.25) ÷ 1.25 = 160; the null bucket and the zero-coverage bucket do not count.
+    expect(coverageWeightedMean([100, null, 400, 999], [1, 1, 0.25, 0])).toBeCloseTo(160, 12);
+    expect(coverageWeightedMean([null], [1])).toBeNull();
+  });
+});

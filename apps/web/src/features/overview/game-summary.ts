@@ -12,23 +12,15 @@ export interface GameSummaryRow {
 }
 
 /**
- * Range totals from the bucketed series, following the metric definitions: average viewers is
- * hours watched over covered hours (coverage × bucket length per bucket), so buckets without
- * sweeps neither count as zeros nor shrink the denominator; the peak is the max bucket peak.
+ * Range totals from the bucketed series: buckets without sweeps neither count as zeros nor
+ * shrink the denominator; the peak is the max bucket peak.
  */
 export function summarizeGames(result: GameViewerSeries): GameSummaryRow[] {
-  let coveredHours = 0;
-  result.timestamps.forEach((_, i) => {
-    coveredHours += ((result.coverage[i] ?? 0) * result.bucketSeconds) / 3600;
-  });
   return result.series.map((s) => {
     let hoursWatched = 0;
-    let seen = false;
     let peak: number | null = null;
     s.hoursWatched.forEach((h) => {
-      if (h === null) return;
-      hoursWatched += h;
-      seen = true;
+      if (h !== null) hoursWatched += h;
     });
     s.peakViewers.forEach((p) => {
       if (p !== null && (peak === null || p > peak)) peak = p;
@@ -36,11 +28,28 @@ export function summarizeGames(result: GameViewerSeries): GameSummaryRow[] {
     return {
       gameId: s.gameId,
       name: s.name,
-      averageViewers: seen && coveredHours > 0 ? hoursWatched / coveredHours : null,
+      averageViewers: coverageWeightedMean(s.averageViewers, result.coverage),
       peakViewers: peak,
       hoursWatched,
     };
   });
+}
+
+/**
+ * Mean of per-bucket averages weighted by covered time (coverage × equal bucket length). For
+ * evenly swept buckets this equals hours watched ÷ covered hours; unlike that ratio it stays
+ * right when one sweep stands for more than its bucket (hourly backfill in 5-minute buckets).
+ */
+export function coverageWeightedMean(values: ReadonlyArray<number | null>, coverage: readonly number[]): number | null {
+  let sum = 0;
+  let weight = 0;
+  values.forEach((v, i) => {
+    const w = coverage[i] ?? 0;
+    if (v === null || w <= 0) return;
+    sum += v * w;
+    weight += w;
+  });
+  return weight > 0 ? sum / weight : null;
 }
 
 /** Mean coverage over the buckets of the range (0..1); null for an empty series. */

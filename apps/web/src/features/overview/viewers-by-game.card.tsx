@@ -4,6 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { TimeSeriesChart, type AxisSpec, type ChartMode, type ChartSeries } from '@streamscope/charts';
 import type { TimeRange } from '../../lib/time-range';
 import { bucketLabel, formatPercent, LEVEL_LABELS } from '../../lib/format';
+import { emptyExplanation } from '../../lib/empty-state';
 import { GameViewersQuery } from './overview.queries';
 import { overallCoverage, summarizeGames } from './game-summary';
 import { GameSummaryTable } from './game-summary.table';
@@ -21,22 +22,6 @@ type Metric = keyof typeof METRICS;
 
 function isMetric(value: string | null): value is Metric {
   return value !== null && value in METRICS;
-}
-
-function cadence(seconds: number | undefined): string {
-  if (!seconds) return 'on its schedule';
-  if (seconds < 60) return `every ${seconds} seconds`;
-  if (seconds === 60) return 'every minute';
-  return `every ${Math.round(seconds / 60)} minutes`;
-}
-
-/** Says why a range has no data and when (or whether) it will. */
-function emptyExplanation(range: TimeRange, sweepIntervalSeconds: number | undefined): string {
-  const endsInPast = Date.parse(range.to) < Date.now() - 2 * (sweepIntervalSeconds ?? 60) * 1000;
-  if (endsInPast) {
-    return 'No sweeps were recorded in this range. History starts when the worker first swept Twitch; choose a later range to see data.';
-  }
-  return `No sweeps recorded in this range yet. The worker sweeps Twitch ${cadence(sweepIntervalSeconds)}; the first points appear here shortly after the next sweep.`;
 }
 
 interface Props {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedText } from '../http/bounded-body';
 import { HelixContractError, HelixHttpError, HelixNetworkError, contractErrorFrom } from './helix.errors';
 import {
   errorBodySchema,
@@ -30,6 +31,8 @@ export interface HelixClientOptions {
   authUrl: string;
   timeoutMs?: number;
   maxAttempts?: number;
+  /** Answers larger than this are refused (HelixContractError), never buffered whole. */
+  maxResponseBytes?: number;
   logger?: HelixLogger;
   /** Sent on every Helix call; meant for the simulator only. */
   extraHeaders?: Record<string, string>;
@@ -141,6 +144,7 @@ export class HelixClient {
   private readonly authUrl: string;
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
+  private readonly maxResponseBytes: number;
   private readonly log: HelixLogger;
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -157,6 +161,7 @@ export class HelixClient {
     this.authUrl = opts.authUrl.replace(/\/+$/, '');
     this.timeoutMs = opts.timeoutMs ?? 10_000;
     this.maxAttempts = Math.max(1, opts.maxAttempts ?? 4);
+    this.maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.log = opts.logger ?? noopLogger;
     this.fetchImpl = opts.fetch ?? globalThis.fetch.bind(globalThis);
     this.sleep = opts.sleep ?? defaultSleep;
@@ -316,7 +321,7 @@ export class HelixClient {
 
       const started = this.now();
       let status: number;
-      let text: string;
+      let text: string | null;
       let response: Response;
       this.stats.apiCalls += 1;
       try {
@@ -325,7 +330,7 @@ export class HelixClient {
           : AbortSignal.timeout(this.timeoutMs);
         response = await this.fetchImpl(url, { headers, signal: requestSignal });
         status = response.status;
-        text = await response.text();
+        text = await readBoundedText(response, this.maxResponseBytes);
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
         failures += 1;
@@ -335,6 +340,7 @@ export class HelixClient {
         await this.backoff(failures, signal);
         continue;
       }
+      if (text === null) throw new HelixContractError(endpoint, 'body', `response larger than ${this.maxResponseBytes} bytes; refused`);
       this.readRateHeaders(response.headers);
       this.log.debug({ endpoint, status, ms: this.now() - started, remaining: this.stats.rateLimitRemaining }, 'helix call');
 
@@ -400,7 +406,7 @@ export class HelixClient {
     let failures = 0;
     for (;;) {
       let status: number;
-      let text: string;
+      let text: string | null;
       this.stats.tokenRequests += 1;
       try {
         const response = await this.fetchImpl(`${this.authUrl}/token`, {
@@ -410,7 +416,7 @@ export class HelixClient {
           signal: AbortSignal.timeout(this.timeoutMs),
         });
         status = response.status;
-        text = await response.text();
+        text = await readBoundedText(response, this.maxResponseBytes);
       } catch (err) {
         failures += 1;
         const reason = this.describeFailure(err);
@@ -418,6 +424,7 @@ export class HelixClient {
         await this.backoff(failures);
         continue;
       }
+      if (text === null) throw new HelixContractError(endpoint, 'body', `response larger than ${this.maxResponseBytes} bytes; refused`);
       if (status >= 500 || status === 429) {
         failures += 1;
         if (failures >= this.maxAttempts) throw new HelixHttpError(endpoint, status, this.helixMessage(text));

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedText } from '../http/bounded-body';
 import { XContractError, XHttpError, XNetworkError, xContractErrorFrom, type XProblem } from './x.errors';
 import {
   xCountsPageSchema,
@@ -23,6 +24,8 @@ export interface XClientOptions {
   apiUrl: string;
   timeoutMs?: number;
   maxAttempts?: number;
+  /** Answers larger than this are refused (XContractError), never buffered whole. */
+  maxResponseBytes?: number;
   logger?: XLogger;
   fetch?: typeof fetch;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -238,6 +241,7 @@ export class XClient {
   private readonly apiUrl: string;
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
+  private readonly maxResponseBytes: number;
   private readonly log: XLogger;
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -246,6 +250,7 @@ export class XClient {
 
   constructor(private readonly opts: XClientOptions) {
     this.apiUrl = opts.apiUrl.replace(/\/+$/, '');
+    this.maxResponseBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.timeoutMs = opts.timeoutMs ?? 15_000;
     this.maxAttempts = Math.max(1, opts.maxAttempts ?? 4);
     this.log = opts.logger ?? noopLogger;
@@ -407,7 +412,7 @@ export class XClient {
       await this.waitForWindow(endpoint, signal);
       const started = this.now();
       let status: number;
-      let text: string;
+      let text: string | null;
       let response: Response;
       this.stats.apiCalls += 1;
       try {
@@ -417,7 +422,7 @@ export class XClient {
           signal: requestSignal,
         });
         status = response.status;
-        text = await response.text();
+        text = await readBoundedText(response, this.maxResponseBytes);
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
         failures += 1;
@@ -427,6 +432,7 @@ export class XClient {
         await this.backoff(failures, signal);
         continue;
       }
+      if (text === null) throw new XContractError(endpoint, 'body', `response larger than ${this.maxResponseBytes} bytes; refused`);
       const rate = this.readRateHeaders(endpoint, response.headers);
       this.log.debug({ endpoint, status, ms: this.now() - started, remaining: rate?.remaining ?? null }, 'x call');
 

@@ -38,6 +38,12 @@ class ServerDatabase implements Database {
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
+    // The pool guards only idle clients: a checked-out one whose connection is cut (server
+    // restart, pg_terminate_backend) emits 'error' too, which would crash the process unheard.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const tx: Sql = {
@@ -55,6 +61,7 @@ class ServerDatabase implements Database {
       throw err;
     } finally {
       // A connection whose ROLLBACK failed is in an unknown state: drop it from the pool.
+      client.off('error', onError);
       client.release(broken);
     }
   }

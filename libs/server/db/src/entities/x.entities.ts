@@ -8,6 +8,9 @@ export interface XTrackedQuery {
   sinceId: string | null;
   createdAt: Date;
   pausedAt: Date | null;
+  name: string | null;
+  origin: 'manual' | 'config' | 'auto';
+  searchedAt: Date | null;
 }
 export const XTrackedQueryEntity = defineEntity<XTrackedQuery>('x_tracked_queries', {
   queryId: ['bigint', { pk: true }],
@@ -17,6 +20,9 @@ export const XTrackedQueryEntity = defineEntity<XTrackedQuery>('x_tracked_querie
   sinceId: ['text', { nullable: true }],
   createdAt: ['timestamptz'],
   pausedAt: ['timestamptz', { nullable: true }],
+  name: ['text', { nullable: true }],
+  origin: ['text'],
+  searchedAt: ['timestamptz', { nullable: true }],
 });
 
 export interface XCount {
@@ -37,7 +43,7 @@ export const XCountEntity = defineEntity<XCount>('x_counts', {
 export interface XPost {
   postId: string;
   createdAt: Date;
-  authorId: string;
+  authorId: string | null;
   lang: string | null;
   text: string;
   kind: 'original' | 'reply' | 'quote' | 'retweet';
@@ -46,7 +52,7 @@ export interface XPost {
 export const XPostEntity = defineEntity<XPost>('x_posts', {
   postId: ['bigint', { pk: true }],
   createdAt: ['timestamptz'],
-  authorId: ['bigint'],
+  authorId: ['bigint', { nullable: true }],
   lang: ['text', { nullable: true }],
   text: ['text'],
   kind: ['text'],

@@ -1,4 +1,5 @@
 import { InitialSchema1732190000000 } from './1732190000000-initial-schema';
 import { Rollups1732190000001 } from './1732190000001-rollups';
+import { XPipeline1732190000010 } from './1732190000010-x-pipeline';
 
-export const MIGRATIONS = [InitialSchema1732190000000, Rollups1732190000001];
+export const MIGRATIONS = [InitialSchema1732190000000, Rollups1732190000001, XPipeline1732190000010];

@@ -54,6 +54,20 @@ export class IngestionRunRepository {
     return id;
   }
 
+  /**
+   * Closes the runs of a job still marked running: called when the job starts again, so those
+   * attempts' workers died (or lost the database) before they could record the outcome.
+   */
+  async abandon(job: string, jobId: string, reason: string): Promise<number> {
+    // Job ids are unique per queue only; the job name pins the queue.
+    const rows = await this.db.query<{ id: string }>(
+      `UPDATE ingestion_runs SET finished_at = now(), status = 'failed', error = $3
+        WHERE job = $1 AND job_id = $2 AND status = 'running' RETURNING id::text AS id`,
+      [job, jobId, reason],
+    );
+    return rows.length;
+  }
+
   async finish(id: string, r: IngestionRunFinish): Promise<void> {
     await this.db.query(
       `UPDATE ingestion_runs SET finished_at = now(), status = $2, api_calls = $3, pages = $4, rows_written = $5,

@@ -1,0 +1,103 @@
+import type { Database } from '../database/types';
+import { CHANNEL_HOURLY } from '../schema/rollups';
+import { checkIds, checkRange, Params, type RankBy } from './twitch-sql';
+
+export interface TopChannelsQuery {
+  from: Date;
+  to: Date;
+  by: RankBy;
+  limit: number;
+  offset: number;
+  /** Only time spent streaming this game (read from per-sweep snapshots: the hourly rollup has no game). */
+  gameId?: string | null;
+}
+
+export interface TopChannelRow {
+  channelId: string;
+  login: string | null;
+  displayName: string | null;
+  rank: number;
+  previousRank: number | null;
+  viewerSeconds: number;
+  /** Σ s over the sweeps where the channel was live (its hours streamed × 3600). */
+  streamedSeconds: number;
+  peakViewers: number;
+}
+
+export interface TopChannelsResult {
+  source: 'raw' | 'hourly';
+  /** Σ s over every sweep in the range (the denominator of average viewers). */
+  coveredSeconds: number;
+  totalCount: number;
+  rows: TopChannelRow[];
+}
+
+const ORDER: Record<RankBy, string> = {
+  hoursWatched: 'viewer_seconds',
+  averageViewers: 'viewer_seconds',
+  peakViewers: 'peak_viewers',
+  hoursStreamed: 'streamed_seconds',
+};
+
+const HOUR_MS = 3_600_000;
+
+/** Channel rankings: the hourly per-channel rollup when the range allows it, per-sweep snapshots otherwise. */
+export class TwitchChannelsRepository {
+  constructor(private readonly db: Database) {}
+
+  async topChannels(q: TopChannelsQuery): Promise<TopChannelsResult> {
+    checkRange(q.from, q.to);
+    if (q.gameId != null) checkIds('gameId', [q.gameId]);
+    const hourly = q.gameId == null && q.from.getTime() % HOUR_MS === 0 && q.to.getTime() % HOUR_MS === 0;
+    const prevFrom = new Date(2 * q.from.getTime() - q.to.getTime());
+    const p = new Params([q.from, q.to, prevFrom]);
+    const game = q.gameId == null ? '' : ` AND r.game_id = ${p.add(q.gameId, 'bigint')}`;
+    const limit = p.add(Math.max(0, Math.min(1000, Math.floor(q.limit))), 'int');
+    const offset = p.add(Math.max(0, Math.floor(q.offset)), 'int');
+    const per = (a: string, b: string) =>
+      hourly
+        ? `SELECT r.channel_id, sum(r.viewer_seconds)::float8 AS viewer_seconds, max(r.peak_viewers)::float8 AS peak_viewers,
+                  sum(r.streamed_seconds)::float8 AS streamed_seconds
+             FROM ${CHANNEL_HOURLY} r WHERE r.bucket >= ${a} AND r.bucket < ${b} GROUP BY 1`
+        : `SELECT r.channel_id, sum(r.viewers::bigint * r.sample_seconds)::float8 AS viewer_seconds, max(r.viewers)::float8 AS peak_viewers,
+                  sum(r.sample_seconds)::float8 AS streamed_seconds
+             FROM twitch_stream_snapshots r WHERE r.ts >= ${a} AND r.ts < ${b}${game} GROUP BY 1`;
+    const order = ORDER[q.by];
+    const rows = await this.db.query<{ totalCount: number; coveredSeconds: number | null } & Partial<TopChannelRow>>(
+      `WITH cur AS (${per('$1', '$2')}),
+            prev AS (${per('$3', '$1')}),
+            rc AS (SELECT cur.*, row_number() OVER (ORDER BY ${order} DESC, channel_id ASC)::int AS rank FROM cur),
+            rp AS (SELECT prev.channel_id, row_number() OVER (ORDER BY ${order} DESC, channel_id ASC)::int AS rank FROM prev)
+       SELECT (SELECT count(*)::int FROM rc) AS "totalCount",
+              (SELECT sum(t.sample_seconds)::float8 FROM twitch_sweep_totals t WHERE t.ts >= $1 AND t.ts < $2) AS "coveredSeconds",
+              page.*
+         FROM (SELECT 1) one
+         LEFT JOIN LATERAL (
+           SELECT rc.channel_id::text AS "channelId", c.login, c.display_name AS "displayName", rc.rank, rp.rank AS "previousRank",
+                  rc.viewer_seconds AS "viewerSeconds", rc.streamed_seconds AS "streamedSeconds", rc.peak_viewers AS "peakViewers"
+             FROM rc LEFT JOIN rp ON rp.channel_id = rc.channel_id
+             LEFT JOIN twitch_channels c ON c.channel_id = rc.channel_id
+            ORDER BY rc.rank
+            LIMIT ${limit} OFFSET ${offset}) page ON true`,
+      p.values,
+    );
+    const head = rows[0];
+    return {
+      source: hourly ? 'hourly' : 'raw',
+      coveredSeconds: head?.coveredSeconds ?? 0,
+      totalCount: head?.totalCount ?? 0,
+      rows: rows
+        .filter((r) => r.channelId != null)
+        .map((r) => ({
+          channelId: r.channelId!,
+          login: r.login ?? null,
+          displayName: r.displayName ?? null,
+          rank: r.rank!,
+          previousRank: r.previousRank ?? null,
+          viewerSeconds: r.viewerSeconds!,
+          streamedSeconds: r.streamedSeconds!,
+          peakViewers: r.peakViewers!,
+        })),
+    };
+  }
+}

@@ -1,0 +1,94 @@
+import type { Database } from '../database/types';
+import { checkIds, checkRange } from './twitch-sql';
+
+export interface GameRow {
+  gameId: string;
+  name: string;
+  boxArtUrl: string | null;
+}
+
+export interface ChannelRow {
+  channelId: string;
+  login: string;
+  displayName: string;
+}
+
+export interface SessionQuery {
+  channelId: string;
+  from: Date;
+  to: Date;
+  limit: number;
+}
+
+export interface SessionRow {
+  streamId: string;
+  startedAt: Date;
+  /** last_seen_at + the sample seconds of the last sweep that saw it. */
+  endedAt: Date;
+  title: string;
+  /** Σ viewers × s ÷ Σ s over its snapshots. */
+  averageViewers: number | null;
+  peakViewers: number | null;
+  snapshots: number;
+  /** Names in the order the broadcast first showed them (ids without a stored name as "Game <id>"). */
+  gamesPlayed: string[];
+}
+
+/** Single games, channels and a channel's broadcast sessions. */
+export class TwitchEntitiesRepository {
+  constructor(private readonly db: Database) {}
+
+  async game(gameId: string): Promise<GameRow | null> {
+    checkIds('gameId', [gameId]);
+    const rows = await this.db.query<GameRow>(
+      `SELECT game_id::text AS "gameId", name, box_art_url AS "boxArtUrl" FROM twitch_games WHERE game_id = $1::bigint`,
+      [gameId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async channel(by: { channelId: string } | { login: string }): Promise<ChannelRow | null> {
+    const cols = `channel_id::text AS "channelId", login, display_name AS "displayName"`;
+    if ('channelId' in by) {
+      checkIds('channelId', [by.channelId]);
+      const rows = await this.db.query<ChannelRow>(`SELECT ${cols} FROM twitch_channels WHERE channel_id = $1::bigint`, [by.channelId]);
+      return rows[0] ?? null;
+    }
+    const rows = await this.db.query<ChannelRow>(
+      `SELECT ${cols} FROM twitch_channels WHERE lower(login) = lower($1::text) ORDER BY updated_at DESC LIMIT 1`,
+      [by.login],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Broadcasts of a channel that overlap [from, to), newest first. */
+  async sessions(q: SessionQuery): Promise<SessionRow[]> {
+    checkRange(q.from, q.to);
+    checkIds('channelId', [q.channelId]);
+    const limit = Math.max(1, Math.min(1000, Math.floor(q.limit)));
+    return this.db.query<SessionRow>(
+      `SELECT s.stream_id::text AS "streamId", s.started_at AS "startedAt",
+              s.last_seen_at + make_interval(secs => coalesce(last.sample_seconds, 0)) AS "endedAt",
+              s.title, agg.average AS "averageViewers", agg.peak AS "peakViewers", agg.snapshots,
+              ARRAY(SELECT coalesce(g.name, 'Game ' || u.id::text)
+                      FROM unnest(s.games) WITH ORDINALITY AS u(id, o)
+                      LEFT JOIN twitch_games g ON g.game_id = u.id
+                     ORDER BY u.o) AS "gamesPlayed"
+         FROM twitch_streams s
+         LEFT JOIN LATERAL (
+           SELECT x.sample_seconds FROM twitch_stream_snapshots x
+            WHERE x.channel_id = s.channel_id AND x.ts = s.last_seen_at AND x.stream_id = s.stream_id) last ON true
+         LEFT JOIN LATERAL (
+           SELECT (sum(x.viewers::bigint * x.sample_seconds)::float8 / nullif(sum(x.sample_seconds), 0)) AS average,
+                  max(x.viewers)::float8 AS peak, count(*)::int AS snapshots
+             FROM twitch_stream_snapshots x
+            WHERE x.channel_id = s.channel_id AND x.stream_id = s.stream_id
+              AND x.ts >= s.started_at AND x.ts <= s.last_seen_at) agg ON true
+        WHERE s.channel_id = $1::bigint AND s.started_at < $3
+          AND s.last_seen_at + make_interval(secs => coalesce(last.sample_seconds, 0)) > $2
+        ORDER BY s.started_at DESC, s.stream_id DESC
+        LIMIT $4::int`,
+      [q.channelId, q.from, q.to, limit],
+    );
+  }
+}

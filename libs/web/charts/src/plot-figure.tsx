@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { ChartEmpty, ChartError, ChartSkeleton } from './chart-states';
+import { readChartTheme, type ChartTheme } from './chart-theme';
+import { downloadText, slugify } from './download';
+import { loadPlotly } from './plotly-loader';
+import { useThemeVersion } from './use-theme-version';
+import './time-series-chart.css';
+
+export interface FigureSpec {
+  data: unknown[];
+  layout: unknown;
+  config: unknown;
+}
+
+export interface FigureContext {
+  theme: ChartTheme;
+  height: number;
+  /** The container is narrow (phones): drop legends and long labels. */
+  compact: boolean;
+}
+
+export interface PlotFigureProps {
+  /** Used in data-testid="chart-<id>" and file names. */
+  id: string;
+  title: string;
+  /** Values drawn (non-null); 0 shows the empty state. */
+  points: number;
+  traces: number;
+  /** Builds the Plotly figure from the current theme; must be stable while the data is. */
+  build(context: FigureContext): FigureSpec;
+  /** CSV of exactly what is plotted. */
+  csv(): string;
+  loading?: boolean;
+  error?: string | null;
+  onRetry?: () => void;
+  emptyMessage: string;
+  height?: number;
+  /** Extra chrome in the toolbar (left of the download buttons). */
+  toolbar?: ReactNode;
+}
+
+/**
+ * Any non-time-series Plotly figure (heatmaps, session timelines) with the same states and
+ * downloads as TimeSeriesChart: skeleton, explained empty state, retryable error, CSV and PNG.
+ */
+export function PlotFigure({
+  id,
+  title,
+  points,
+  traces,
+  build,
+  csv,
+  loading = false,
+  error = null,
+  onRetry,
+  emptyMessage,
+  height = 360,
+  toolbar,
+}: PlotFigureProps) {
+  const plotRef = useRef<HTMLDivElement | null>(null);
+  const drawSeq = useRef(0);
+  const [drawn, setDrawn] = useState<{ points: number; traces: number } | null>(null);
+  const [drawError, setDrawError] = useState<string | null>(null);
+  const [drawAttempt, setDrawAttempt] = useState(0);
+  const themeVersion = useThemeVersion();
+
+  const state: 'loading' | 'error' | 'empty' | 'ready' =
+    error || drawError ? 'error' : loading && points === 0 ? 'loading' : points === 0 ? 'empty' : 'ready';
+
+  useEffect(() => {
+    const element = plotRef.current;
+    if (state !== 'ready' || !element) return;
+    const seq = ++drawSeq.current;
+    const spec = build({
+      theme: readChartTheme(element),
+      height,
+      compact: element.clientWidth > 0 && element.clientWidth < 560,
+    });
+    loadPlotly()
+      .then((plotly) => plotly.react(element, spec.data, spec.layout, spec.config))
+      .then(() => {
+        if (seq === drawSeq.current) setDrawn({ points, traces });
+      })
+      .catch(() => {
+        if (seq === drawSeq.current) setDrawError('The chart library could not be loaded.');
+      });
+  }, [state, build, points, traces, height, themeVersion, drawAttempt]);
+
+  useEffect(() => {
+    if (state !== 'ready') setDrawn(null);
+  }, [state]);
+
+  useEffect(() => {
+    const element = plotRef.current;
+    return () => {
+      if (element) void loadPlotly().then((plotly) => plotly.purge(element), () => undefined);
+    };
+  }, [state]);
+
+  const retry = useCallback(() => {
+    if (drawError) {
+      setDrawError(null);
+      setDrawAttempt((n) => n + 1);
+    }
+    if (error) onRetry?.();
+  }, [drawError, error, onRetry]);
+
+  const fileBase = slugify(title) || id;
+  const downloadPng = () => {
+    const element = plotRef.current;
+    if (!element) return;
+    void loadPlotly().then((plotly) =>
+      plotly.downloadImage(element, { format: 'png', filename: fileBase, width: 1200, height: 600, scale: 2 }),
+    );
+  };
+
+  return (
+    <div
+      className="ssc-chart"
+      data-testid={`chart-${id}`}
+      data-state={state}
+      data-points={state === 'ready' && drawn ? drawn.points : undefined}
+      data-traces={state === 'ready' && drawn ? drawn.traces : undefined}
+      aria-busy={loading || (state === 'ready' && !drawn)}
+    >
+      <div className="ssc-chart__toolbar">
+        {toolbar}
+        <button
+          type="button"
+          className="ssc-button ssc-button--ghost"
+          onClick={() => downloadText(`${fileBase}.csv`, csv())}
+          disabled={state !== 'ready'}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M8 2v8m0 0L5 7m3 3l3-3M3 12.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+          </svg>
+          CSV
+        </button>
+        <button
+          type="button"
+          className="ssc-button ssc-button--ghost"
+          onClick={downloadPng}
+          disabled={state !== 'ready' || !drawn}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M8 2v8m0 0L5 7m3 3l3-3M3 12.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+          </svg>
+          PNG
+        </button>
+      </div>
+      {state === 'loading' ? <ChartSkeleton height={height} /> : null}
+      {state === 'empty' ? <ChartEmpty height={height} message={emptyMessage} /> : null}
+      {state === 'error' ? (
+        <ChartError height={height} message={error ?? drawError ?? 'Something went wrong.'} onRetry={retry} />
+      ) : null}
+      {state === 'ready' ? (
+        <div ref={plotRef} className="ssc-chart__plot" style={{ minHeight: height }} role="img" aria-label={title} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { SweepRepository, type Database, type Sql } from '@streamscope/db';
+import { TwitchWorld } from '@streamscope/simulator';
+import { openServerBench } from './databases';
+import { DAY, peakTime, sweepAt, TEN_MINUTES } from './dataset';
+import { log, median } from './stats';
+
+/**
+ * Where writeSweep spends its time, statement by statement, on plain Postgres: the repository
+ * gets a Database whose transaction handle times every query (product code unchanged).
+ * Usage: tsx tools/bench/profile-write.ts [streams=20000] [trials=3]
+ */
+const streams = Number(process.argv[2] ?? 20_000);
+const trials = Number(process.argv[3] ?? 3);
+const timings = new Map<string, number[]>();
+
+function label(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.startsWith('SELECT pg_advisory_xact_lock')) return 'rollup advisory lock';
+  if (t.startsWith('INSERT INTO twitch_sweeps')) return 'insert twitch_sweeps row';
+  if (t.startsWith('WITH snap AS')) return 'snapshots + aggregates + broadcasts + dimensions (one CTE statement)';
+  if (t.startsWith('WITH w_')) return 'plain-Postgres rollup tables (hourly, daily, per-channel hourly)';
+  return t.slice(0, 60);
+}
+
+function timedDb(db: Database): Database {
+  const wrap = (sql: Sql): Sql => ({
+    async query<T>(text: string, params?: unknown[]): Promise<T[]> {
+      const t0 = performance.now();
+      try {
+        return await sql.query<T>(text, params);
+      } finally {
+        const k = label(text);
+        timings.set(k, [...(timings.get(k) ?? []), performance.now() - t0]);
+      }
+    },
+  });
+  return Object.assign(Object.create(db) as Database, {
+    transaction: <T>(fn: (tx: Sql) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))),
+    query: db.query.bind(db),
+  });
+}
+
+const b = await openServerBench('profile');
+try {
+  const world = new TwitchWorld(42, streams);
+  const base = peakTime(world, Math.floor(Date.now() / DAY) - 2);
+  const repo = new SweepRepository(timedDb(b.db));
+  await repo.writeSweep(sweepAt(world, new Date(base.getTime() - TEN_MINUTES), 600));
+  timings.clear();
+  const totals: number[] = [];
+  let rows = 0;
+  for (let k = 0; k < trials; k++) {
+    const sweep = sweepAt(world, new Date(base.getTime() + k * TEN_MINUTES), 600);
+    const t0 = performance.now();
+    rows = (await repo.writeSweep(sweep)).rows;
+    totals.push(performance.now() - t0);
+  }
+  log(`writeSweep of ${rows} rows, median of ${trials}: ${median(totals).toFixed(1)} ms`);
+  for (const [k, v] of timings) log(`  ${median(v).toFixed(1).padStart(8)} ms  ${k}`);
+} finally {
+  await b.close();
+}
