@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { BrowserRouter } from 'react-router';
+import { preloadPlotly } from '@streamscope/charts';
 import { App } from './app';
 import { createApolloClient } from './apollo-client';
 import { applyTheme, storedTheme } from './hooks/use-theme';
@@ -23,3 +24,6 @@ createRoot(container).render(
     </ApolloProvider>
   </StrictMode>,
 );
+
+// Every page draws charts: fetch Plotly alongside the first queries rather than after them.
+preloadPlotly();

@@ -151,3 +151,39 @@ async function waitForJob(rt: WorkerRuntime, id: string, timeoutMs = 20_000): Pr
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+describe('shutdown during a backfill', () => {
+  it('interrupts the backfill between slots; the retry stores the remaining slots once', async () => {
+    for (const r of runtimes.splice(0)) await r.close();
+    await db.query('truncate twitch_sweeps, twitch_stream_snapshots, twitch_sweep_totals, twitch_sweep_games, twitch_sweep_languages, twitch_sweep_game_languages');
+    const config = parseConfig({ BACKFILL_DAYS: '0' });
+    sim.faults.set({ latencyMs: 40 });
+    const first = await runtime(config);
+    const job = await first.queues.enqueue(
+      'twitch.backfill',
+      { trigger: 'manual', days: 1, spacingSeconds: 3600 },
+      { attempts: 3, backoff: { type: 'fixed', delay: 200 } },
+    );
+    const slots = 24;
+    for (let i = 0; i < 400 && (await count('select count(*) as n from twitch_sweeps')) < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    await first.close();
+    runtimes.splice(runtimes.indexOf(first), 1);
+    const stored = await count('select count(*) as n from twitch_sweeps');
+    expect(stored).toBeGreaterThanOrEqual(2);
+    expect(stored).toBeLessThan(slots);
+    const state = await first.queues.byName.twitch.getJobState(job.id as string).catch(() => 'unknown');
+    expect(['delayed', 'waiting', 'wait', 'unknown']).toContain(state);
+    // Every stored sweep is whole: its totals row agrees with its snapshots.
+    const torn = await count(`select count(*) as n from twitch_sweeps s
+      where (select count(*) from twitch_stream_snapshots x where x.ts = s.ts) <> (select channels from twitch_sweep_totals t where t.ts = s.ts)`);
+    expect(torn).toBe(0);
+
+    sim.faults.reset();
+    const second = await runtime(config);
+    await waitForJob(second, job.id as string, 60_000);
+    const sweeps = await db.query<{ ts: Date }>('select ts from twitch_sweeps order by ts');
+    expect(sweeps.length).toBeGreaterThanOrEqual(slots - 1);
+    expect(new Set(sweeps.map((r) => new Date(r.ts).getTime())).size).toBe(sweeps.length);
+  }, 90_000);
+});
+

@@ -58,6 +58,9 @@ export interface WorkerRuntime {
   close(): Promise<void>;
 }
 
+/** Jobs that may be cancelled at shutdown because a retry resumes them where they stopped. */
+const INTERRUPTIBLE_JOBS = new Set<string>(['twitch.backfill']);
+
 export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<WorkerRuntime> {
   const { config, logger, db } = opts;
   const queues = new Queues({ connection: opts.connection, prefix: opts.prefix });
@@ -83,9 +86,16 @@ export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wo
     },
   };
 
+  const interruptible = new Map<string, string>();
   const workers = QUEUE_NAMES.map(
     (name) =>
-      new Worker(name, (job, _token, signal) => dispatch(context, job, signal, opts.tuning?.maxStalledCount ?? DEFAULT_MAX_STALLS), {
+      new Worker(name, (job, _token, signal) => {
+        // Long, resumable jobs are interrupted at shutdown instead of holding it up (see close).
+        if (INTERRUPTIBLE_JOBS.has(job.name) && job.id) interruptible.set(job.id, name);
+        return dispatch(context, job, signal, opts.tuning?.maxStalledCount ?? DEFAULT_MAX_STALLS).finally(() => {
+          if (job.id) interruptible.delete(job.id);
+        });
+      }, {
         connection: opts.connection,
         prefix: opts.prefix,
         // One job at a time per queue and process: a sweep already saturates the Helix budget.
@@ -156,6 +166,9 @@ export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wo
     async close() {
       if (reconcileTimer) clearInterval(reconcileTimer);
       if (onReconnect) opts.publisher.off('ready', onReconnect);
+      // A backfill can run for minutes; it stops between slots and is retried after the restart,
+      // skipping the slots already stored. Every other active job finishes normally.
+      for (const [jobId, queue] of interruptible) workers.find((w) => w.name === queue)?.cancelJob(jobId, 'worker shutting down');
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
     },

@@ -25,6 +25,8 @@ process.stdout.write(
     `  TWITCH_AUTH_URL=${sim.twitchAuthUrl}`,
     `  TWITCH_CLIENT_ID=${sim.clientId}`,
     `  TWITCH_CLIENT_SECRET=${sim.clientSecret}   (demo credentials, simulator only)`,
+    `  X_API_URL=${sim.xApiUrl}`,
+    `  X_BEARER_TOKEN=${sim.xBearerToken}   (demo token, simulator only)`,
     '',
   ].join('\n'),
 );

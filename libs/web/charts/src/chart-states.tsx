@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 interface ChartSkeletonProps {
   height: number;
 }
@@ -53,4 +54,55 @@ export function ChartError({ height, message, onRetry }: ChartErrorProps) {
       ) : null}
     </div>
   );
+}
+
+function DownloadIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true">
+      <path d="M8 2v8m0 0L5 7m3 3l3-3M3 12.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+interface DownloadButtonsProps {
+  onCsv: () => void;
+  onPng: () => void;
+  csvReady: boolean;
+  pngReady: boolean;
+}
+
+/** CSV of the plotted data and PNG of the drawing, enabled once there is something to save. */
+export function DownloadButtons({ onCsv, onPng, csvReady, pngReady }: DownloadButtonsProps) {
+  return (
+    <>
+      <button type="button" className="ssc-button ssc-button--ghost" onClick={onCsv} disabled={!csvReady}>
+        <DownloadIcon />
+        CSV
+      </button>
+      <button type="button" className="ssc-button ssc-button--ghost" onClick={onPng} disabled={!pngReady}>
+        <DownloadIcon />
+        PNG
+      </button>
+    </>
+  );
+}
+
+export type ChartState = 'loading' | 'empty' | 'error' | 'ready';
+
+interface ChartBodyProps {
+  state: ChartState;
+  height: number;
+  emptyMessage: string;
+  errorMessage: string;
+  onRetry: () => void;
+  plotRef: RefObject<HTMLDivElement | null>;
+  title: string;
+}
+
+/** The chart area in each state: skeleton, empty explanation, error with retry, or the plot. */
+export function ChartBody({ state, height, emptyMessage, errorMessage, onRetry, plotRef, title }: ChartBodyProps) {
+  if (state === 'loading') return <ChartSkeleton height={height} />;
+  if (state === 'empty') return <ChartEmpty height={height} message={emptyMessage} />;
+  if (state === 'error') return <ChartError height={height} message={errorMessage} onRetry={onRetry} />;
+  return <div ref={plotRef} className="ssc-chart__plot" style={{ minHeight: height }} role="img" aria-label={title} />;
 }

@@ -14,3 +14,4 @@ export { SessionTimelineChart } from './session-timeline-chart';
 export { buildSessionTimeline, sessionsCsv } from './session-timeline';
 export type { SessionInput, TimelineBars } from './session-timeline';
 export { Sparkline, sparklinePath } from './sparkline';
+export { preloadPlotly } from './plotly-loader';

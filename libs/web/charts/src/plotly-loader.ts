@@ -24,3 +24,11 @@ export function loadPlotly(): Promise<PlotlyLike> {
     });
   return pending;
 }
+
+/**
+ * Starts fetching Plotly without waiting for a chart: called once the page has rendered, so
+ * the bundle downloads while the first queries are in flight instead of after their answers.
+ */
+export function preloadPlotly(): void {
+  loadPlotly().catch(() => undefined); // a failure is retried and reported by the chart that needs it
+}

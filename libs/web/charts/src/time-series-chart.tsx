@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ChartEmpty, ChartError, ChartSkeleton } from './chart-states';
+import { ChartBody, DownloadButtons } from './chart-states';
 import { readChartTheme } from './chart-theme';
 import { buildSeriesCsv } from './csv';
 import { downloadText, slugify } from './download';
@@ -129,32 +129,22 @@ export function TimeSeriesChart({
       aria-busy={loading || (state === 'ready' && !drawn)}
     >
       <div className="ssc-chart__toolbar">
-        <button type="button" className="ssc-button ssc-button--ghost" onClick={downloadCsv} disabled={state !== 'ready'}>
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M8 2v8m0 0L5 7m3 3l3-3M3 12.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-          </svg>
-          CSV
-        </button>
-        <button
-          type="button"
-          className="ssc-button ssc-button--ghost"
-          onClick={downloadPng}
-          disabled={state !== 'ready' || !drawn}
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M8 2v8m0 0L5 7m3 3l3-3M3 12.5h10" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-          </svg>
-          PNG
-        </button>
+        <DownloadButtons
+          onCsv={downloadCsv}
+          onPng={downloadPng}
+          csvReady={state === 'ready'}
+          pngReady={state === 'ready' && Boolean(drawn)}
+        />
       </div>
-      {state === 'loading' ? <ChartSkeleton height={height} /> : null}
-      {state === 'empty' ? <ChartEmpty height={height} message={emptyMessage} /> : null}
-      {state === 'error' ? (
-        <ChartError height={height} message={error ?? drawError ?? 'Something went wrong.'} onRetry={retry} />
-      ) : null}
-      {state === 'ready' ? (
-        <div ref={plotRef} className="ssc-chart__plot" style={{ minHeight: height }} role="img" aria-label={title} />
-      ) : null}
+      <ChartBody
+        state={state}
+        height={height}
+        emptyMessage={emptyMessage}
+        errorMessage={error ?? drawError ?? 'Something went wrong.'}
+        onRetry={retry}
+        plotRef={plotRef}
+        title={title}
+      />
     </div>
   );
 }

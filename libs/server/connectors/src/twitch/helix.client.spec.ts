@@ -159,9 +159,36 @@ describe('HelixClient against the simulator', () => {
       expect(result.pages).toBeGreaterThan(10);
       // 6 points a minute: every call beyond the first six needs ~10 s of refill
       expect(clock - START).toBeGreaterThanOrEqual((result.pages - 6) * 10_000 - 1_000);
+      // ...and no slower than the budget allows: the sweep runs at the refill rate (fake clock).
+      expect(clock - START).toBeLessThanOrEqual((result.pages - 6) * 10_000 * 1.1 + 30_000);
       expect(statuses.filter((s) => s === 429).length).toBeLessThanOrEqual(1);
     } finally {
       await tiny.close();
+    }
+  });
+
+  it('sweeps at the refill rate once the bucket is low, not slower', async () => {
+    let clock = START;
+    const sim = await startSimulator({ seed: 6, channels: 15_000, clock: () => new Date(clock), rateLimitPerMinute: 100 });
+    try {
+      const c = new HelixClient({
+        clientId: sim.clientId,
+        clientSecret: sim.clientSecret,
+        apiUrl: sim.twitchApiUrl,
+        authUrl: sim.twitchAuthUrl,
+        now: () => clock,
+        sleep: async (ms) => {
+          clock += ms;
+        },
+      });
+      const result = await c.sweepStreams({ at: new Date(START) });
+      expect(result.pages).toBeGreaterThan(130);
+      // 100 points a minute refill one every 600 ms; the first ~100 pages ride the full bucket.
+      const minimum = (result.pages - 100) * 600;
+      expect(clock - START).toBeGreaterThanOrEqual(minimum - 2_000);
+      expect(clock - START).toBeLessThanOrEqual(minimum * 1.1 + 2_000);
+    } finally {
+      await sim.close();
     }
   });
 

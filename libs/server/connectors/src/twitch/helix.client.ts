@@ -354,10 +354,10 @@ export class HelixClient {
       if (status === 429 && rateWaits < MAX_RATE_LIMIT_WAITS) {
         rateWaits += 1;
         // Without a Reset header on this very answer, stale bucket data could say "now": back off instead.
-        const wait =
-          this.rate && response.headers.has('ratelimit-reset')
-            ? Math.max(0, this.rate.resetMs - this.now())
-            : this.backoffDelay(rateWaits);
+        // A reset that already passed by our clock means the clocks disagree: back off instead
+        // of retrying at once and spending every attempt in a burst.
+        const untilReset = this.rate && response.headers.has('ratelimit-reset') ? this.rate.resetMs - this.now() : 0;
+        const wait = untilReset > 0 ? untilReset : this.backoffDelay(rateWaits);
         this.log.warn({ endpoint, waitMs: wait }, 'helix rate limited; waiting for reset');
         await this.sleep(wait, signal);
         continue;
@@ -466,17 +466,18 @@ export class HelixClient {
   }
 
   /**
-   * When the bucket runs low, spread the remaining points over the time until Reset instead
-   * of spending them at once and hitting 429.
+   * Token bucket (contract §4): `limit` points refill evenly over a minute, and Reset is when the
+   * bucket is full again. Below a small reserve, send at the refill rate (one request per
+   * 60 s ÷ limit, longer the further below the reserve), so a long sweep runs at the budget's
+   * own pace instead of stalling until Reset or running into 429s.
    */
   private async pace(signal?: AbortSignal): Promise<void> {
     const rate = this.rate;
     if (!rate) return;
-    const lowWater = Math.max(2, Math.ceil(rate.limit * 0.05));
-    if (rate.remaining > lowWater) return;
-    const untilReset = rate.resetMs - this.now();
-    if (untilReset <= 0) return;
-    const wait = untilReset / Math.max(1, rate.remaining);
+    const reserve = Math.max(2, Math.ceil(rate.limit * 0.01));
+    if (rate.remaining > reserve) return;
+    const refillMs = 60_000 / rate.limit;
+    const wait = refillMs * (reserve + 1 - rate.remaining);
     this.log.debug({ waitMs: Math.round(wait), remaining: rate.remaining }, 'pacing helix requests');
     // Count the point we are about to spend so back-to-back callers keep spreading out.
     rate.remaining = Math.max(0, rate.remaining - 1);

@@ -268,11 +268,14 @@ export class SweepRepository {
     return rows.length > 0;
   }
 
-  /** Timestamp of the oldest stored sweep (backfill stops before it), or null when none. */
-  async earliestSweepAt(): Promise<Date | null> {
-    const rows = await this.db.query<{ ts: Date | string | null }>('SELECT min(ts) AS ts FROM twitch_sweeps');
-    const ts = rows[0]?.ts;
-    return ts ? new Date(ts) : null;
+  /** Whether a stored sweep stands for any second of [from, to) (a sweep at t covers [t, t + s)). */
+  async coversAnyOf(from: Date, to: Date): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 AS hit FROM twitch_sweeps
+        WHERE ts < $2::timestamptz AND ts + make_interval(secs => sample_seconds) > $1::timestamptz LIMIT 1`,
+      [from.toISOString(), to.toISOString()],
+    );
+    return rows.length > 0;
   }
 
   async countSweeps(): Promise<number> {

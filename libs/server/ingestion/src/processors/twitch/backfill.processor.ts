@@ -11,22 +11,25 @@ export interface BackfillRequest {
 
 /**
  * Fills the past `days` with sweeps at `spacingSeconds` from the simulator's clock, through the
- * same client and writer as live sweeps. Slots end before the first stored sweep, so backfilled
- * and live sweeps never cover the same seconds. Re-running skips slots already stored.
+ * same client and writer as live sweeps. A slot that any stored sweep already covers, even in
+ * part, is skipped, so backfilled and live sweeps never count the same seconds twice, and a
+ * backfill interrupted by a shutdown resumes where it stopped.
  */
 export async function backfillHistory(ctx: WorkerContext, req: BackfillRequest): Promise<RunOutcome> {
   if (!ctx.simulated) throw new Error('history backfill needs the simulator: the real Helix API has no past');
   const spacingMs = req.data.spacingSeconds * 1000;
-  const earliest = await ctx.sweeps.earliestSweepAt();
-  const until = earliest ? earliest.getTime() : req.now;
   const first = Math.floor((req.now - req.data.days * 86_400_000) / spacingMs) * spacingMs;
   const slots: number[] = [];
-  for (let t = first; t + spacingMs <= until; t += spacingMs) slots.push(t);
+  for (let t = first; t + spacingMs <= req.now; t += spacingMs) slots.push(t);
 
   let written = 0;
   let apiCalls = 0;
   for (const [i, slot] of slots.entries()) {
     req.signal?.throwIfAborted();
+    if (await ctx.sweeps.coversAnyOf(new Date(slot), new Date(slot + spacingMs))) {
+      await req.onProgress?.(i + 1, slots.length);
+      continue;
+    }
     const out = await sweepStreams(ctx, {
       data: { trigger: 'backfill', at: new Date(slot).toISOString() },
       slotMillis: slot,
