@@ -92,7 +92,9 @@ export async function connectRedis(target: RedisTarget, log: { info: (o: object,
   const failure = await probeRedis(url);
   if (failure) {
     if (target.explicit) {
-      throw new RedisUnavailableError(`cannot reach Redis at ${describeTarget(url)} (REDIS_URL): ${failure}. Check REDIS_URL or start that server.`);
+      throw new RedisUnavailableError(
+        `cannot reach Redis at ${describeTarget(url)} (REDIS_URL): ${failure.replace(/\.+$/, '')}. Check REDIS_URL or start that server.`,
+      );
     }
     if (target.startPrivate === 'never' || !redisServerOnPath()) {
       throw new RedisUnavailableError(
