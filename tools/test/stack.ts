@@ -107,6 +107,28 @@ export async function startStack(opts: { backfillDays?: number; channels?: numbe
       240_000,
       child,
     );
+    // The X pages need tracked queries with counts: auto-tracking runs once the top games are
+    // known (about a minute after start), then fetches their counts at once.
+    await waitFor(
+      'auto-tracked X queries with counts',
+      async () => {
+        const to = new Date().toISOString();
+        const from = new Date(Date.now() - 24 * 3_600_000).toISOString();
+        const r = await fetch(`${baseUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query: 'query($from: DateTime!, $to: DateTime!) { xVolume(from: $from, to: $to, bucket: HOUR) { series { total } } }',
+            variables: { from, to },
+          }),
+        });
+        const body = (await r.json()) as { data?: { xVolume?: { series: Array<{ total: number }> } } };
+        const series = body.data?.xVolume?.series ?? [];
+        return series.length > 0 && series.every((s) => s.total > 0) ? true : null;
+      },
+      240_000,
+      child,
+    );
   } catch (err) {
     await stop();
     throw err;
