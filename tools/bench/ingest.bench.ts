@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { SweepRepository, type Database, type SweepWrite } from '@streamscope/db';
 import { TwitchWorld } from '@streamscope/simulator';
-import { copyFromStdin, copyText } from './copy-from';
+import { copyFromStdin, copyText } from '@streamscope/db';
 import { DAY, peakTime, sweepAt, TEN_MINUTES } from './dataset';
 import { median, round, timed } from './stats';
 

@@ -17,22 +17,26 @@ function label(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
   if (t.startsWith('SELECT pg_advisory_xact_lock')) return 'rollup advisory lock';
   if (t.startsWith('INSERT INTO twitch_sweeps')) return 'insert twitch_sweeps row';
+  if (t.startsWith('COPY twitch_stream_snapshots')) return 'snapshots (COPY FROM STDIN)';
   if (t.startsWith('WITH snap AS')) return 'snapshots + aggregates + broadcasts + dimensions (one CTE statement)';
+  if (t.startsWith('WITH tot AS')) return 'aggregates + broadcasts + dimensions (one CTE statement)';
   if (t.startsWith('WITH w_')) return 'plain-Postgres rollup tables (hourly, daily, per-channel hourly)';
   return t.slice(0, 60);
 }
 
 function timedDb(db: Database): Database {
+  const time = async <T>(text: string, run: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await run();
+    } finally {
+      const k = label(text);
+      timings.set(k, [...(timings.get(k) ?? []), performance.now() - t0]);
+    }
+  };
   const wrap = (sql: Sql): Sql => ({
-    async query<T>(text: string, params?: unknown[]): Promise<T[]> {
-      const t0 = performance.now();
-      try {
-        return await sql.query<T>(text, params);
-      } finally {
-        const k = label(text);
-        timings.set(k, [...(timings.get(k) ?? []), performance.now() - t0]);
-      }
-    },
+    query: <T>(text: string, params?: unknown[]) => time(text, () => sql.query<T>(text, params)),
+    ...(sql.copyFrom ? { copyFrom: (text: string, lines: readonly string[]) => time(text, () => sql.copyFrom!(text, lines)) } : {}),
   });
   return Object.assign(Object.create(db) as Database, {
     transaction: <T>(fn: (tx: Sql) => Promise<T>) => db.transaction((tx) => fn(wrap(tx))),

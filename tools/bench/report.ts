@@ -4,6 +4,8 @@ import type { QueryResult } from './queries.bench';
 import type { StorageResult } from './storage.bench';
 import type { SweepResult } from './sweep.bench';
 import type { ThroughputResult } from './throughput.bench';
+import type { XDataset } from './x-history';
+import type { XQueryResult } from './x-queries.bench';
 import type { FirstChartResult, WebSizeResult } from './web.bench';
 
 export interface BenchReport {
@@ -12,12 +14,14 @@ export interface BenchReport {
   options: { quick: boolean; scale: number; days: number; seed: number; figures: number[] };
   machine: { platform: string; cpu: string; memoryGB: number; freeMemoryGBAtStart: number; node: string };
   versions: { postgres?: string; embeddedPostgres?: string; timescaledb?: string };
-  datasets: Record<string, string | (HistoryDataset & { dialect: string; x?: string })>;
+  datasets: Record<string, string | (HistoryDataset & { dialect: string; x?: string; xData?: XDataset })>;
   ingest: IngestResult[];
   sweep: SweepResult | null;
   /** `{ __typename }` latency, one request at a time (the API's fixed cost per request). */
   apiFloor: { p50: number; p95: number; runs: number } | null;
   queries: { postgres?: QueryResult[]; embedded?: QueryResult[] };
+  /** Extra rows of figure 3 on the X part of history-30d: reported, no goal. */
+  xQueries?: XQueryResult[];
   throughput: ThroughputResult | null;
   storage: StorageResult[];
   webSize: WebSizeResult | null;
@@ -92,6 +96,10 @@ export function renderMarkdown(r: BenchReport, resultFile: string, notes = ''): 
     } else L.push(`| 3 | ${q.name}: API | ${q.apiNote ?? 'not available'} | — | — | — | n/a |`);
     L.push(`| 3 | ${q.name}: raw ÷ rollup | raw p50 ${q.rawSql.p50} ms | rollup p50 ${q.rollupSql.p50} ms | ${q.rawOverRollup} | ≥ 10 | ${mark(q.met.rollupSpeedup)} |`);
   }
+  for (const q of r.xQueries ?? []) {
+    const measured = q.api ? `API p50 ${q.api.p50} ms, p95 ${q.api.p95} ms` : (q.apiNote ?? 'not available');
+    L.push(`| 3 | ${q.name}: API vs hand SQL | ${measured} | SQL p50 ${q.sql.p50} ms | ${q.apiOverSql ?? 'n/a'} | report | — |`);
+  }
   if (r.throughput) {
     const t = r.throughput;
     L.push(`| 4 | API throughput, ${t.dashboard.label}, ${t.dashboard.connections} conns | ${t.dashboard.rps} req/s, p99 ${t.dashboard.p99} ms | { __typename } ${t.ceiling.rps} req/s, p99 ${t.ceiling.p99} ms | ${t.ratio} | report | — |`);
@@ -114,6 +122,13 @@ export function renderMarkdown(r: BenchReport, resultFile: string, notes = ''): 
     L.push('', '## Queries on history-30d, Postgres (3 ways)', '', ...queryRows(r.queries.postgres, true));
     if (r.apiFloor)
       L.push('', `API floor in the same run: \`{ __typename }\` one request at a time, p50 ${r.apiFloor.p50} ms / p95 ${r.apiFloor.p95} ms (HTTP, auth, rate-limit check in Redis, Apollo). API and SQL latencies are measured from the bench process; p50/p95 over ${r.queries.postgres[0]?.rollupSql.runs} runs (raw: ${r.queries.postgres[0]?.rawSql.runs}).`);
+  }
+  if (r.xQueries?.length) {
+    L.push('', '| Extra query (reported, no goal) | API p50 / p95 (ms) | Hand SQL p50 / p95 (ms) | API ÷ SQL | Posts in range |', '|---|---|---|---|---|');
+    for (const q of r.xQueries) {
+      const api = q.api ? `${q.api.p50} / ${q.api.p95}` : (q.apiNote ?? 'not available');
+      L.push(`| ${q.name}: \`${q.query}\`${q.gameId ? ` (game ${q.gameId})` : ''} | ${api} | ${q.sql.p50} / ${q.sql.p95} | ${q.apiOverSql ?? 'n/a'} | ${n(q.posts)} |`);
+    }
   }
   if (r.queries.embedded?.length) L.push('', '## Queries, embedded TimescaleDB (smaller scale; no separate API process in embedded mode)', '', ...queryRows(r.queries.embedded, false));
   if (r.queries.postgres?.some((q) => q.note)) {

@@ -7,13 +7,15 @@ import { openEmbeddedBench, openServerBench, type BenchDatabase } from './databa
 import { loadHistory, type HistoryDataset } from './history';
 import { benchIngest } from './ingest.bench';
 import { parseOptions, type BenchOptions } from './options';
-import { apiFloor, benchQueries } from './queries.bench';
+import { apiFloor, benchQueries, pickSubjects } from './queries.bench';
 import { renderMarkdown, type BenchReport } from './report';
 import { log } from './stats';
 import { benchStorage } from './storage.bench';
 import { benchSweep } from './sweep.bench';
 import { benchThroughput } from './throughput.bench';
 import { benchFirstChart, benchWebSize } from './web.bench';
+import { describeX, loadXHistory } from './x-history';
+import { benchXVolume } from './x-queries.bench';
 
 /** Smaller scale for the embedded engine (single-process PGlite), stated in the report. */
 const EMBEDDED_FACTOR = 0.1;
@@ -121,12 +123,22 @@ async function main(opts: BenchOptions): Promise<void> {
         loadHistory(b.db, { seed: opts.seed, channels: historyChannels, days: opts.days }),
       );
       if (history) {
-        report.datasets['history-30d'] = { dialect: 'postgres', ...history, x: 'not loaded (see BENCHMARKS.md)' };
+        // The X part of the dataset: same seed, same world, same range (see x-history.ts).
+        const x = await figure(report, 'history-30d X load (postgres)', () =>
+          loadXHistory(b.db, { seed: opts.seed, channels: historyChannels, from: history.from, to: history.to }),
+        );
+        report.datasets['history-30d'] = { dialect: 'postgres', ...history, x: x ? describeX(x) : 'failed to load (see Failures)', xData: x ?? undefined };
         api = await startApi(b.url!, { serveWeb: opts.only.has(6) });
         const apiUrl = api.url;
         if (opts.only.has(3)) {
           report.apiFloor = await figure(report, 'api floor', () => apiFloor(apiUrl, runs));
           report.queries.postgres = (await figure(report, 'queries (postgres)', () => benchQueries({ db: b.db, apiUrl, history, runs, rawRuns }))) ?? [];
+          if (x) {
+            const xv = await figure(report, 'x volume (postgres)', async () =>
+              benchXVolume({ db: b.db, apiUrl, to: history.to, gameId: (await pickSubjects(b.db, history)).gameId, runs }),
+            );
+            if (xv) report.xQueries = [xv];
+          }
         }
         if (opts.only.has(4)) report.throughput = await figure(report, 'throughput', () => benchThroughput(apiUrl, history.to, opts.quick ? 5 : 15));
         if (opts.only.has(6) && report.webSize) report.firstChart = await figure(report, 'first chart', () => benchFirstChart(apiUrl, opts.quick ? 3 : 7));

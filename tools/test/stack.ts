@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, createWriteStream } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createTestDatabase, createTestRedis } from '@streamscope/testing';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -26,11 +26,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Ended, by its own exit or by a signal (then exitCode stays null). */
+const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+
 async function waitFor<T>(what: string, fn: () => Promise<T | null>, timeoutMs: number, child: ChildProcess): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} while waiting for ${what}`);
+    if (exited(child)) throw new Error(`server exited with ${child.exitCode ?? child.signalCode} while waiting for ${what}`);
     try {
       const v = await fn();
       if (v !== null) return v;
@@ -54,6 +57,8 @@ export async function startStack(opts: { backfillDays?: number; channels?: numbe
   const port = await freePort();
   const adminToken = 'e2e-admin-token-0123456789';
   const logFile = join(root, 'test-artifacts', 'e2e-server.log');
+  // A fresh checkout has no test-artifacts/ yet; the log stream would fail on it and crash the run.
+  mkdirSync(dirname(logFile), { recursive: true });
   const backfillDays = opts.backfillDays ?? 2;
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/main.ts')], {
     cwd: root,
@@ -73,18 +78,28 @@ export async function startStack(opts: { backfillDays?: number; channels?: numbe
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // The server must not outlive this process: a runner that exits or crashes before stop()
+  // (failed setup, uncaught error, process.exit) kills it here, synchronously, as 'exit' requires.
+  const killOnExit = () => {
+    if (!exited(child)) child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  // Without a listener a failed spawn would be an uncaught 'error' event; waitFor reports the dead server.
+  child.once('error', () => undefined);
   const log = createWriteStream(logFile);
+  log.on('error', (err) => process.stderr.write(`e2e server log ${logFile}: ${err.message}\n`));
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const baseUrl = `http://127.0.0.1:${port}`;
 
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
+    if (!exited(child)) {
+      const gone = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 20_000))]);
+      if (!exited(child)) child.kill('SIGKILL');
     }
+    process.off('exit', killOnExit);
     await db.drop().catch(() => undefined);
     await redis.cleanup().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,15 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { GraphQLSchema } from 'graphql';
+import { specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { Queue } from 'bullmq';
 import type { AppConfig } from '@streamscope/config';
-import type { ApiKeyRepository, Database } from '@streamscope/db';
+import { isDatabaseUnavailable, type ApiKeyRepository, type Database } from '@streamscope/db';
 import type { Logger } from '@streamscope/telemetry';
 import { loginHandler, loginPage, requireAdmin } from './admin/admin-auth';
 import { authenticate, resolvePrincipal, type AuthOptions } from './auth/auth.middleware';
@@ -18,6 +19,8 @@ import { rateLimit } from './auth/rate-limit.middleware';
 import { BULL_BOARD_PATH, bullBoardRouter } from './admin/bull-board';
 import type { ApiContext, ApiServices } from './graphql/context';
 import { armorProtection, QUERY_LIMITS } from './graphql/armor';
+import { cachePolicyPlugins } from './graphql/cache-policy';
+import { RedisKeyValueCache } from './graphql/redis-kv-cache';
 import { healthRouter } from './http/health';
 import type { ApiMetrics } from './http/metrics';
 import { webRouter } from './http/web';
@@ -41,6 +44,8 @@ export interface ApiApp {
   app: express.Express;
   server: Server;
   apollo: ApolloServer<ApiContext>;
+  /** First step of a graceful stop: /readyz answers 503 from now on (requests are still served). */
+  markShuttingDown(): void;
 }
 
 /** One HTTP server: SPA at /, GraphQL at /graphql, Bull Board at /admin/queues, health probes. */
@@ -55,9 +60,12 @@ export async function createApiApp(opts: ApiAppOptions): Promise<ApiApp> {
 
   // Subscriptions (graphql-ws) share the port and path; the key travels in connectionParams.
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
+  const armor = armorProtection(production);
   const wsCleanup = useServer<{ authorization?: string }, { principal?: Principal }>(
     {
       schema: opts.schema,
+      // The same query-shape limits as over HTTP: graphql-ws runs queries too, not only subscriptions.
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...armor.validationRules]),
       onConnect: async (ctx) => {
         const header = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
         const principal = await resolvePrincipal(header, ctx.extra.request.socket.remoteAddress ?? 'unknown', auth);
@@ -73,23 +81,47 @@ export async function createApiApp(opts: ApiAppOptions): Promise<ApiApp> {
     wsServer,
   );
 
-  const armor = armorProtection(production);
+  // Checked alongside the GraphQL work, not before it (see rateLimit).
+  const limit = rateLimit({ redis: opts.redis, prefix: opts.config.REDIS_PREFIX, perMinute: opts.config.API_RATE_LIMIT_PER_MINUTE });
   const apollo = new ApolloServer<ApiContext>({
     schema: opts.schema,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     introspection: opts.config.GRAPHQL_INTROSPECTION,
     csrfPrevention: true,
+    // Apollo would otherwise stop itself on SIGTERM (outside NODE_ENV=test), closing the listener
+    // before main.ts's shutdown marks the process not ready; main.ts owns the shutdown order.
+    stopOnTerminationSignals: false,
+    // Automatic persisted queries, shared by every replica through Redis. A query is stored only
+    // after it passed parsing and every validation rule above, so hash-only requests cannot skip a limit.
+    persistedQueries: {
+      cache: new RedisKeyValueCache(opts.redis, `${opts.config.REDIS_PREFIX}:gql:`, (err) => opts.logger.warn({ err }, 'persisted query cache unavailable')),
+      ttl: 7 * 86_400,
+    },
     includeStacktraceInErrorResponses: !production,
     plugins: [
       ...armor.plugins,
+      ...cachePolicyPlugins(opts.config.AUTH_MODE),
       opts.metrics.apolloPlugin(),
+      limit.plugin((ctx) => (ctx as ApiContext).rateLimit),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
     ],
     formatError(formatted, error) {
       const code = formatted.extensions?.code;
+      // Request-level refusals Apollo raises without a code (an APQ hash that does not match its
+      // query) carry a 4xx status: they are the client's error, not an internal one.
+      const own = (error as { extensions?: { code?: unknown; http?: { status?: number } } } | null)?.extensions;
+      const status = own?.http?.status;
+      if (own?.code === undefined && status !== undefined && status >= 400 && status < 500) {
+        return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
+      }
       if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+        // A database that is down or restarting is not a bug: say so, so clients retry later.
+        if (isDatabaseUnavailable(unwrapResolverError(error))) {
+          opts.logger.warn({ err: error, path: formatted.path }, 'GraphQL request failed: database unavailable');
+          return { message: 'the database is unavailable; try again shortly', path: formatted.path, extensions: { code: 'DATABASE_UNAVAILABLE' } };
+        }
         opts.logger.error({ err: error, path: formatted.path }, 'GraphQL resolver error');
         // Internal details (SQL, hosts) stay in the log.
         return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -99,18 +131,20 @@ export async function createApiApp(opts: ApiAppOptions): Promise<ApiApp> {
   });
   await apollo.start();
 
-  app.use(healthRouter({ db: opts.db, redis: opts.redis, migrations: opts.migrations }));
+  let shuttingDown = false;
+  app.use(healthRouter({ db: opts.db, redis: opts.redis, migrations: opts.migrations, shuttingDown: () => shuttingDown }));
   app.use(opts.metrics.router());
 
   app.use(
     '/graphql',
     authenticate(auth),
-    rateLimit({ redis: opts.redis, prefix: opts.config.REDIS_PREFIX, perMinute: opts.config.API_RATE_LIMIT_PER_MINUTE }),
+    limit.middleware,
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         services: opts.services,
         principal: req.principal ?? ({ kind: 'anonymous', ip: req.ip ?? 'unknown' } satisfies Principal),
+        rateLimit: req.rateLimit,
       }),
     }),
   );
@@ -136,5 +170,12 @@ export async function createApiApp(opts: ApiAppOptions): Promise<ApiApp> {
     });
   }
 
-  return { app, server, apollo };
+  return {
+    app,
+    server,
+    apollo,
+    markShuttingDown: () => {
+      shuttingDown = true;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { describeConfig, loadConfigOrExit, secretValues } from '@streamscope/config';
-import { AnalyticsRepository, ApiKeyRepository, IngestionRunRepository, SweepRepository } from '@streamscope/db';
+import { AnalyticsRepository, IngestionRunRepository, ScheduleOverrideRepository, SweepRepository } from '@streamscope/db';
 import { createSources, startWorkerRuntime, type WorkerRuntime } from '@streamscope/ingestion';
 import { eventsChannel, Queues } from '@streamscope/queues';
 import { createLogger, type Logger } from '@streamscope/telemetry';
@@ -13,9 +13,12 @@ import { ApiMetrics } from './http/metrics';
 import { RedisEventsPubSub } from './modules/live/redis-pubsub';
 import { AdminService } from './modules/admin/admin.service';
 import { createXServices } from './modules/x/x-services';
+import { createTrackingServices } from './modules/tracking/tracking-services';
 import { GamesService } from './modules/games/games.service';
 import { createAnalyticsServices } from './modules/platform/analytics-services';
 import { SystemService } from './modules/system/system.service';
+import { SweepIntervalService } from './modules/system/sweep-interval.service';
+import { CachedApiKeyRepository } from './auth/api-key-cache';
 
 let logger: Logger | undefined;
 
@@ -56,8 +59,10 @@ runMain(async () => {
   if (admin.file) log.info({ file: admin.file }, 'admin token for Bull Board and mutations is stored in this file (set ADMIN_TOKEN to choose one)');
 
   const sweeps = new SweepRepository(db);
+  // Every reader of the sweep interval shares one cache; setScheduleInterval refreshes it.
+  const sweepInterval = new SweepIntervalService(config, new ScheduleOverrideRepository(db));
   const runs = new IngestionRunRepository(db);
-  const apiKeys = new ApiKeyRepository(db);
+  const apiKeys = new CachedApiKeyRepository(db);
   const metrics = new ApiMetrics({
     ingestionLagSeconds: async () => {
       const latest = await sweeps.latestSweep();
@@ -69,7 +74,7 @@ runMain(async () => {
     log.warn({ err }, 'pipeline events subscription error'),
   );
   const schema = await buildApiSchema(pubSub);
-  const { server, apollo } = await createApiApp({
+  const { server, apollo, markShuttingDown } = await createApiApp({
     config,
     logger: log,
     db,
@@ -77,11 +82,12 @@ runMain(async () => {
     queues: queues.all(),
     schema,
     services: {
-      system: new SystemService(config, db, sweeps),
-      games: new GamesService(new AnalyticsRepository(db), config.SWEEP_INTERVAL_SECONDS),
+      system: new SystemService(config, db, sweeps, sweepInterval),
+      games: new GamesService(new AnalyticsRepository(db), sweepInterval),
       admin: new AdminService(apiKeys, queues),
       ...createXServices(db, queues),
-      ...createAnalyticsServices({ db, games: new GamesService(new AnalyticsRepository(db), config.SWEEP_INTERVAL_SECONDS), sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS }),
+      ...createTrackingServices(db, queues, config, sweepInterval),
+      ...createAnalyticsServices({ db, games: new GamesService(new AnalyticsRepository(db), sweepInterval), sweepInterval }),
     },
     adminToken: admin.token,
     webDistDir: config.SERVE_WEB ? resolve(import.meta.dirname, '../../web/dist') : null,
@@ -99,8 +105,15 @@ runMain(async () => {
   const shown = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
   log.info({ url: `http://${shown}:${port}`, graphql: `http://${shown}:${port}/graphql`, bullBoard: `http://${shown}:${port}/admin/queues` }, 'StreamScope is ready');
 
-  onShutdown(log, 30_000, async () => {
-    await apollo.stop(); // stops accepting requests and drains open ones
+  const delayMs = config.SHUTDOWN_DELAY_SECONDS * 1000;
+  onShutdown(log, 30_000 + delayMs, async () => {
+    // Not ready first, still serving: a load balancer polling /readyz moves traffic away.
+    markShuttingDown();
+    log.info({ delaySeconds: config.SHUTDOWN_DELAY_SECONDS }, 'readiness: not ready (shutting down)');
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+    // Closes the listener (new connections are refused), ends subscriptions (1001), lets open requests finish.
+    await apollo.stop();
+    log.info('http server closed: open requests finished');
     // Finishes the active job; queued ones stay in Redis for the next start.
     if (runtime) await runtime.close();
     else await queues.close();

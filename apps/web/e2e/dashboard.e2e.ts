@@ -349,6 +349,33 @@ describe('pages', () => {
     expect(await t.page.getByTestId('kpi-top-game').locator('.kpi__value').textContent()).toBe(names[0]);
     await t.page.locator('[data-testid="top-games"] .ssc-sparkline path').first().waitFor();
     expect(await t.page.getByTestId('kpi-viewers-now').locator('.kpi__value').textContent()).toMatch(/^[\d,]+$/);
+
+    // X posts per hour: recomputed from the hourly volume series of the same range.
+    const rateOp = await lastOperation(ops, 'XPostRate');
+    const { xPostRate } = await graphql<{ xPostRate: { trackedQueries: number; posts: number; hoursCovered: number; postsPerHour: number | null } }>(rateOp);
+    const from = Date.parse(String(rateOp.variables['from']));
+    const to = Date.parse(String(rateOp.variables['to']));
+    const { xVolume } = await graphql<{ xVolume: { timestamps: string[]; series: Array<{ posts: Array<number | null> }> } }>({
+      query: 'query V($from: DateTime!, $to: DateTime!) { xVolume(from: $from, to: $to, bucket: HOUR) { timestamps series { posts } } }',
+      variables: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+    });
+    let posts = 0;
+    let hours = 0;
+    xVolume.timestamps.forEach((ts, i) => {
+      const start = Date.parse(ts);
+      if (start < from || start + 3_600_000 > to) return;
+      const counted = xVolume.series.map((s) => s.posts[i]).filter((v): v is number => v !== null);
+      posts += counted.reduce((a, b) => a + b, 0);
+      if (counted.length) hours += 1;
+    });
+    expect([xPostRate.posts, xPostRate.hoursCovered]).toEqual([posts, hours]);
+    const kpi = t.page.getByTestId('kpi-x-posts-per-hour');
+    expect(xPostRate.trackedQueries).toBeGreaterThan(0);
+    expect(hours).toBeGreaterThan(0);
+    await kpi.locator('[data-testid="kpi-x-posts-per-hour-hint"]').waitFor();
+    const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+    expect(await kpi.locator('.kpi__value').textContent()).toBe(compact.format(posts / hours));
+    expect(await kpi.getAttribute('title')).toContain('divided by those hours');
     expect(t.consoleErrors).toEqual([]);
   });
 
@@ -424,7 +451,7 @@ describe('pages', () => {
     await t.page.getByTestId('pager-info').filter({ hasText: '1–25' }).waitFor();
 
     const login = page1.topChannels.edges[0]!.node.login!;
-    await t.page.getByLabel('Search this page or open a channel by login').fill(login);
+    await t.page.getByLabel('Search all channels, or press Enter to open one by login').fill(login);
     await t.page.getByRole('button', { name: 'Open channel' }).click();
     await t.page.waitForURL((u) => u.pathname === `/channels/${login}`);
     const detailOp = await lastOperation(ops, 'ChannelDetail');
@@ -433,6 +460,34 @@ describe('pages', () => {
     await waitForChart(t, 'channel-sessions', channel.sessions.length, 1);
     expect(await t.page.locator('[data-testid="chart-channel-sessions"] .barlayer .point').count()).toBe(channel.sessions.length);
     expect(t.consoleErrors).toEqual([]);
+  });
+
+  it('channel search asks the API over all channels, keeps overall ranks and lives in the URL', async () => {
+    type Conn = { totalCount: number; pageInfo: { endCursor: string }; edges: Array<{ node: { rank: number; login: string | null; displayName: string | null } }> };
+    const { t, ops } = await visit('/channels?range=24h&bucket=AUTO&tz=UTC');
+    const firstOp = await lastOperation(ops, 'TopChannels');
+    const page1 = await graphql<{ topChannels: Conn }>(firstOp);
+    // A channel beyond the first page: the old search only filtered the loaded page.
+    const page2 = await graphql<{ topChannels: Conn }>({ ...firstOp, variables: { ...firstOp.variables, after: page1.topChannels.pageInfo.endCursor } });
+    const target = page2.topChannels.edges.find((e) => e.node.login)!.node;
+    const needle = target.login!.toUpperCase();
+    await t.page.getByTestId('channel-search').fill(needle);
+    await t.page.waitForURL((u) => u.searchParams.get('q') === needle);
+    const op = await lastOperation(ops, 'TopChannels', (o) => o.variables['search'] === needle);
+    expect(op.variables['after']).toBeNull();
+    const found = (await graphql<{ topChannels: Conn }>(op)).topChannels;
+    const matches = (n: Conn['edges'][number]['node']) => [n.login, n.displayName].some((v) => (v ?? '').toLowerCase().includes(needle.toLowerCase()));
+    expect(found.edges.every((e) => matches(e.node))).toBe(true);
+    expect(found.edges.find((e) => e.node.login === target.login)?.node.rank).toBe(target.rank);
+    await t.page.getByTestId('pager-info').filter({ hasText: `of ${found.totalCount.toLocaleString('en-US')}` }).waitFor();
+    const ranks = await t.page.locator('[data-testid="channels-table"] tbody tr td.num:first-child').allTextContents();
+    expect(ranks.map(Number)).toEqual(found.edges.map((e) => e.node.rank));
+
+    // The URL is the shareable state: opened afresh it asks the same question.
+    const shared = await visit(new URL(t.page.url()).pathname + new URL(t.page.url()).search);
+    await lastOperation(shared.ops, 'TopChannels', (o) => o.variables['search'] === needle);
+    expect(await shared.t.page.getByTestId('channel-search').inputValue()).toBe(needle);
+    expect([...t.consoleErrors, ...shared.t.consoleErrors]).toEqual([]);
   });
 
   it('languages page stacks shares that add up to 100% per covered bucket', async () => {
@@ -571,6 +626,57 @@ describe('pages', () => {
     await row.getByRole('button', { name: `Pause ${label}` }).click();
     await row.getByText('paused').waitFor();
     await row.getByRole('button', { name: `Remove ${label}` }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(t.consoleErrors).toEqual([]);
+  });
+
+  it('admin tracks a game picked from the top games and changes a schedule interval, both listed', async () => {
+    const { t } = await visit('/settings?range=24h&bucket=AUTO&tz=UTC');
+    await t.page.getByLabel('ADMIN_TOKEN of this deployment').fill(ADMIN_TOKEN);
+    await t.page.getByRole('button', { name: 'Use token' }).click();
+
+    // Pick the first untracked top game; the id field takes its id.
+    const picker = t.page.getByLabel('Pick from the top games (24 h)');
+    await t.page.waitForFunction(() => document.querySelectorAll('select option[value]:not([value=""])').length > 0, undefined, { timeout: 20_000 });
+    const option = picker.locator('option:not([value=""])').first();
+    const [gameId, gameName] = [(await option.getAttribute('value')) ?? '', ((await option.textContent()) ?? '').trim()];
+    expect(gameId).toMatch(/^[1-9][0-9]*$/);
+    await picker.selectOption(gameId);
+    expect(await t.page.getByLabel('Twitch game id', { exact: true }).inputValue()).toBe(gameId);
+    await t.page.getByRole('button', { name: 'Track game' }).click();
+    const row = t.page.locator('[data-testid="tracked-games"] tbody tr', { hasText: gameName });
+    await row.waitFor();
+    const { trackedGames } = await graphql<{ trackedGames: Array<{ id: string; name: string; state: string }> }>({
+      query: '{ trackedGames { id name state } }',
+      variables: {},
+    });
+    expect(trackedGames.find((g) => g.id === gameId)).toEqual({ id: gameId, name: gameName, state: 'ACTIVE' });
+    // A tracked game leaves the picker, and the heatmap's game picker offers it first.
+    expect(await picker.locator(`option[value="${gameId}"]`).count()).toBe(0);
+    const heatmap = await visit('/heatmap?range=7d&bucket=AUTO&tz=UTC');
+    const group = heatmap.t.page.locator('select optgroup[label="Tracked games"]');
+    await group.locator(`option[value="${gameId}"]`).waitFor({ state: 'attached' });
+    expect(await group.evaluate((g) => g.parentElement!.querySelector('optgroup') === g)).toBe(true);
+    expect(heatmap.t.consoleErrors).toEqual([]);
+    await row.getByRole('button', { name: `Pause ${gameName}` }).click();
+    await row.locator('.status', { hasText: 'paused' }).waitFor();
+
+    // Metadata every 20 minutes instead of the configured 15.
+    const sched = t.page.locator('[data-testid="schedules"] tbody tr[data-schedule="twitch-metadata"]');
+    await sched.getByLabel(/Interval of twitch\.metadata in seconds/).fill('1200');
+    await sched.getByRole('button', { name: 'Save interval of twitch.metadata' }).click();
+    await sched.getByText('20 min', { exact: true }).waitFor();
+    await sched.getByText('(default 15 min)').waitFor();
+    type S = { id: string; everySeconds: number; defaultEverySeconds: number; overridden: boolean; nextRunAt: string | null };
+    const { schedules } = await graphql<{ schedules: S[] }>({ query: '{ schedules { id everySeconds defaultEverySeconds overridden nextRunAt } }', variables: {} });
+    const metadata = schedules.find((s) => s.id === 'twitch-metadata')!;
+    expect(metadata).toMatchObject({ everySeconds: 1200, defaultEverySeconds: 900, overridden: true });
+    expect(Date.parse(metadata.nextRunAt ?? '')).toBeLessThanOrEqual(Date.now() + 1200_000);
+
+    // Back to the configured interval; the stack stays as the other tests expect it.
+    await sched.getByRole('button', { name: 'Reset interval of twitch.metadata' }).click();
+    await sched.getByText('15 min', { exact: true }).waitFor();
+    await row.getByRole('button', { name: `Stop tracking ${gameName}` }).click();
     await row.waitFor({ state: 'detached' });
     expect(t.consoleErrors).toEqual([]);
   });

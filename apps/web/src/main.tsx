@@ -5,6 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { preloadPlotly } from '@streamscope/charts';
 import { App } from './app';
 import { createApolloClient } from './apollo-client';
+import { prefetchLandingQueries } from './features/overview/overview.prefetch';
 import { applyTheme, storedTheme } from './hooks/use-theme';
 import './styles.css';
 
@@ -15,9 +16,13 @@ if (remembered) applyTheme(remembered);
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');
 
+const client = createApolloClient();
+// The first chart's data is the slowest thing the landing page waits for: ask before rendering.
+prefetchLandingQueries(client, window.location);
+
 createRoot(container).render(
   <StrictMode>
-    <ApolloProvider client={createApolloClient()}>
+    <ApolloProvider client={client}>
       <BrowserRouter>
         <App />
       </BrowserRouter>

@@ -121,4 +121,26 @@ describe('rate limiting', () => {
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await last!.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('RATE_LIMITED');
   });
+
+  it('does not run a mutation over the budget, and keeps refusing the caller for the window', async () => {
+    // Until the harness's Redis client is connected the limiter fails open (nothing is counted):
+    // wait for an answer that carries the budget (anonymous calls spend the IP's budget, not the admin's).
+    for (let i = 0; i < 50; i++) {
+      const r = await fetch(`${limited.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      if (r.headers.get('ratelimit-limit')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // The admin token has its own budget (3 per minute on this harness).
+    const statuses: number[] = [];
+    const codes: Array<string | undefined> = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await limited.gql<Created>(CREATE, { input: { name: 'over-budget-probe', scopes: ['READ'] } }, asAdmin);
+      statuses.push(r.status);
+      codes.push((r.body as { errors?: Array<{ extensions?: { code?: string } }> }).errors?.[0]?.extensions?.code);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(codes.slice(3)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    const rows = await db.query<{ n: number }>("select count(*)::int as n from api_keys where name = 'over-budget-probe'");
+    expect(rows[0]?.n).toBe(3);
+  });
 });

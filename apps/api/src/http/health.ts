@@ -8,6 +8,8 @@ export interface ReadinessDeps {
   db: Database;
   redis: Redis;
   migrations: () => { applied: boolean; names: string[] };
+  /** True once shutdown began: not ready, whatever the dependencies say. */
+  shuttingDown?: () => boolean;
 }
 
 type Check = { ok: boolean; detail?: string; ms: number };
@@ -32,6 +34,11 @@ export function healthRouter(deps: ReadinessDeps): Router {
     res.json({ status: 'ok', version: APP_VERSION });
   });
   router.get('/readyz', async (_req, res) => {
+    // Load balancers must stop routing here before the listener closes.
+    if (deps.shuttingDown?.()) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
     const [database, redis] = await Promise.all([timed(() => deps.db.ping()), timed(() => deps.redis.ping())]);
     const m = deps.migrations();
     const migrations: Check = { ok: m.applied, detail: m.applied ? `${m.names.length} applied` : 'not applied', ms: 0 };

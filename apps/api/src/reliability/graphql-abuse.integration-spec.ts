@@ -1,6 +1,10 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getIntrospectionQuery, getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { migrate, openDatabase, type Database } from '@streamscope/db';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@streamscope/testing';
+import { QUERY_LIMITS } from '../graphql/armor';
 import { startApiHarness, type Harness } from '../testing/api-harness';
 
 let testDb: TestDatabase;
@@ -82,5 +86,111 @@ describe('GraphQL abuse is refused with a 4xx and a message, never a 500', () =>
     const res = await fetch(url, { headers: { 'apollo-require-preflight': 'true', authorization: 'Bearer test-admin-token-0123456789' } });
     expect(res.status).toBe(405);
     expect(await api.queues.byName.maintenance.count()).toBe(0);
+  });
+});
+
+describe('depth and field limits', () => {
+  const nest = (levels: number, leaf: string, wrap: (inner: string) => string) => {
+    let q = leaf;
+    for (let i = 0; i < levels; i++) q = wrap(q);
+    return q;
+  };
+
+  it('admits the standard introspection query, as GraphiQL and codegen send it', async () => {
+    for (const query of [
+      getIntrospectionQuery(),
+      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }),
+    ]) {
+      const r = await post(api.url, { query });
+      expect(r.status).toBe(200);
+      expect(JSON.parse(r.text).data.__schema.queryType.name).toBe('Query');
+    }
+  });
+
+  it('holds introspection to the depth limit: a deep ofType chain is refused with a 400', async () => {
+    // 4 levels to `type`, then 20 nested ofType: depth 25, beyond the limit.
+    const query = `{ __schema { types { fields { type ${nest(20, '{ name }', (inner) => `{ ofType ${inner} }`)} } } } }`;
+    const r = await post(api.url, { query });
+    expect(r.status).toBe(400);
+    expect(r.text).toContain(`Query depth limit of ${QUERY_LIMITS.maxDepth} exceeded, found 25.`);
+  });
+
+  it('refuses the introspection fan-out cycle fields { type { fields { type … } } }', async () => {
+    const query = `{ __schema { types ${nest(12, '{ name }', (inner) => `{ fields { type ${inner} } }`)} } }`;
+    const r = await post(api.url, { query });
+    expect(r.status).toBe(400);
+    expect(r.text).toMatch(/Query depth limit of \d+ exceeded|Maximum introspection depth exceeded/);
+  });
+
+  it('no application query can reach the depth limit: the schema is shallower (so introspection is what the limit guards)', async () => {
+    const { buildApiSchema } = await import('../graphql/schema');
+    const schema = await buildApiSchema();
+    const depth = (t: GraphQLObjectType, seen: Set<string>): number => {
+      if (seen.has(t.name)) return Infinity; // a cycle would make deep application queries possible
+      let max = 1;
+      for (const f of Object.values(t.getFields())) {
+        const n = getNamedType(f.type);
+        if (isObjectType(n)) max = Math.max(max, 1 + depth(n, new Set([...seen, t.name])));
+      }
+      return max;
+    };
+    // Root fields are level 1 of a query, so the Query type's own level does not count.
+    expect(depth(schema.getQueryType()!, new Set()) - 1).toBeLessThan(QUERY_LIMITS.maxDepth);
+  });
+
+  it(`refuses more than ${QUERY_LIMITS.maxFieldsPerSelectionSet} fields in one selection set, even repeated ones GraphQL would merge`, async () => {
+    const repeated = await post(api.url, { query: `{ systemInfo { ${Array.from({ length: 500 }, () => 'dialect').join(' ')} } }` });
+    expect(repeated.status).toBe(400);
+    expect(repeated.text).toContain(`Field limit of ${QUERY_LIMITS.maxFieldsPerSelectionSet} per selection set exceeded, found 500.`);
+    // Spreading a fragment into the set counts its fields there too.
+    const viaFragments = await post(api.url, {
+      query: `{ systemInfo { ${Array.from({ length: 8 }, () => '...F').join(' ')} } } fragment F on SystemInfo { ${Array.from({ length: 10 }, () => 'version').join(' ')} }`,
+    });
+    expect(viaFragments.status).toBe(400);
+    expect(viaFragments.text).toContain('per selection set exceeded, found 80.');
+  });
+
+  it(`refuses more than ${QUERY_LIMITS.maxFieldsPerOperation} fields in one operation, fragments counted where spread`, async () => {
+    const spreads = Array.from({ length: 6 }, () => '...F').join(' ');
+    const aliases = Array.from({ length: 10 }, (_, i) => `s${i}: systemInfo { ${spreads} }`).join(' ');
+    const query = `{ ${aliases} } fragment F on SystemInfo { ${Array.from({ length: 10 }, () => 'version').join(' ')} }`;
+    const r = await post(api.url, { query });
+    expect(r.status).toBe(400);
+    // 10 aliases × (1 + 6 spreads × 10 fields) = 610.
+    expect(r.text).toContain(`Field limit of ${QUERY_LIMITS.maxFieldsPerOperation} per operation exceeded, found 610.`);
+    expect(r.text).not.toContain('per selection set');
+  });
+
+  it('admits a wide but real query: every systemInfo field under several aliases', async () => {
+    const fields = 'version dialect embedded postgresVersion timescaleVersion sweepCount sweepIntervalSeconds lastSweepAt twitchSource xSource';
+    const query = `{ ${Array.from({ length: 5 }, (_, i) => `s${i}: systemInfo { ${fields} }`).join(' ')} }`;
+    const r = await post(api.url, { query });
+    expect(r.status).toBe(200);
+    expect(Object.keys(JSON.parse(r.text).data)).toHaveLength(5);
+  });
+});
+
+describe('limits over WebSocket', () => {
+  /** One operation over graphql-ws: its result, or the errors it was refused with. */
+  async function overWs(query: string): Promise<{ data?: unknown; errors?: unknown }> {
+    const c = createClient({ url: `${api.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+    try {
+      return await new Promise((resolve) => {
+        let result: { data?: unknown; errors?: unknown } = {};
+        c.subscribe({ query }, { next: (v) => (result = v), error: (errors) => resolve({ errors }), complete: () => resolve(result) });
+      });
+    } finally {
+      await c.dispose();
+    }
+  }
+
+  it('graphql-ws runs queries too, so the same field and depth limits apply there', async () => {
+    const ok = await overWs('{ systemInfo { version } }');
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data).toMatchObject({ systemInfo: { version: expect.any(String) } });
+    const wide = await overWs(`{ systemInfo { ${Array.from({ length: 500 }, () => 'dialect').join(' ')} } }`);
+    expect(JSON.stringify(wide.errors)).toContain(`Field limit of ${QUERY_LIMITS.maxFieldsPerSelectionSet} per selection set exceeded, found 500.`);
+    const deep = await overWs(`{ __schema { types { fields { type ${'{ ofType '.repeat(20)}{ name }${' }'.repeat(20)} } } } }`);
+    expect(JSON.stringify(deep.errors)).toContain(`Query depth limit of ${QUERY_LIMITS.maxDepth} exceeded`);
   });
 });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { parseConfig, type AppConfig } from '@streamscope/config';
-import { AnalyticsRepository, ApiKeyRepository, IngestionRunRepository, SweepRepository, type Database } from '@streamscope/db';
+import { AnalyticsRepository, IngestionRunRepository, ScheduleOverrideRepository, SweepRepository, type Database } from '@streamscope/db';
 import { eventsChannel, Queues } from '@streamscope/queues';
 import { createLogger, type Logger } from '@streamscope/telemetry';
 import { createApiApp, type ApiApp } from '../app';
@@ -11,9 +11,12 @@ import { ApiMetrics } from '../http/metrics';
 import { RedisEventsPubSub } from '../modules/live/redis-pubsub';
 import { AdminService } from '../modules/admin/admin.service';
 import { createXServices } from '../modules/x/x-services';
+import { createTrackingServices } from '../modules/tracking/tracking-services';
 import { GamesService } from '../modules/games/games.service';
 import { createAnalyticsServices } from '../modules/platform/analytics-services';
 import { SystemService } from '../modules/system/system.service';
+import { SweepIntervalService } from '../modules/system/sweep-interval.service';
+import { CachedApiKeyRepository } from '../auth/api-key-cache';
 
 export interface Harness {
   url: string;
@@ -40,8 +43,9 @@ export async function startApiHarness(opts: {
   const queues = new Queues({ connection: redis, prefix: opts.prefix });
   const subscriber = new Redis(opts.redisUrl, { maxRetriesPerRequest: null });
   const sweeps = new SweepRepository(opts.db);
+  const sweepInterval = new SweepIntervalService(config, new ScheduleOverrideRepository(opts.db));
   const runs = new IngestionRunRepository(opts.db);
-  const apiKeys = new ApiKeyRepository(opts.db);
+  const apiKeys = new CachedApiKeyRepository(opts.db);
   const metrics = new ApiMetrics({
     ingestionLagSeconds: async () => {
       const latest = await sweeps.latestSweep();
@@ -57,14 +61,15 @@ export async function startApiHarness(opts: {
     queues: queues.all(),
     schema: await buildApiSchema(new RedisEventsPubSub(subscriber, eventsChannel(config.REDIS_PREFIX), () => undefined)),
     services: {
-      system: new SystemService(config, opts.db, sweeps),
-      games: new GamesService(new AnalyticsRepository(opts.db), config.SWEEP_INTERVAL_SECONDS, opts.now),
+      system: new SystemService(config, opts.db, sweeps, sweepInterval),
+      games: new GamesService(new AnalyticsRepository(opts.db), sweepInterval, opts.now),
       admin: new AdminService(apiKeys, queues),
       ...createXServices(opts.db, queues),
+      ...createTrackingServices(opts.db, queues, config, sweepInterval),
       ...createAnalyticsServices({
         db: opts.db,
-        games: new GamesService(new AnalyticsRepository(opts.db), config.SWEEP_INTERVAL_SECONDS, opts.now),
-        sweepIntervalSeconds: config.SWEEP_INTERVAL_SECONDS,
+        games: new GamesService(new AnalyticsRepository(opts.db), sweepInterval, opts.now),
+        sweepInterval,
         now: opts.now,
       }),
     },

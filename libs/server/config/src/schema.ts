@@ -134,6 +134,7 @@ export const envSchema = z
     GRAPHQL_INTROSPECTION: bool.default(true),
     API_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(600),
     SERVE_WEB: bool.default(true),
+    SHUTDOWN_DELAY_SECONDS: int(0, 120).default(0),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.TWITCH_CLIENT_ID) !== Boolean(env.TWITCH_CLIENT_SECRET)) {

@@ -20,6 +20,28 @@ WITH cur AS (SELECT r.game_id AS k, sum(r.viewer_seconds)::float8 AS "viewerSeco
             ORDER BY rc.rank
             LIMIT $4::int OFFSET $5::int) page ON true;
 
+-- rankKeys game with names (daily)
+WITH cur AS (SELECT r.game_id AS k, sum(r.viewer_seconds)::float8 AS "viewerSeconds",
+       sum(r.channel_seconds)::float8 AS "channelSeconds",
+       max(r.peak_viewers)::float8 AS "peakViewers",
+       max(r.peak_channels)::float8 AS "peakChannels" FROM twitch_games_daily r WHERE r.bucket >= $1 AND r.bucket < $2 AND r.game_id <> 0 GROUP BY 1),
+            prev AS (SELECT r.game_id AS k, sum(r.viewer_seconds)::float8 AS "viewerSeconds",
+       sum(r.channel_seconds)::float8 AS "channelSeconds",
+       max(r.peak_viewers)::float8 AS "peakViewers",
+       max(r.peak_channels)::float8 AS "peakChannels" FROM twitch_games_daily r WHERE r.bucket >= $3 AND r.bucket < $1 AND r.game_id <> 0 GROUP BY 1),
+            rc AS (SELECT cur.*, row_number() OVER (ORDER BY "viewerSeconds" DESC, k ASC)::int AS rank FROM cur),
+            rp AS (SELECT prev.k, row_number() OVER (ORDER BY "viewerSeconds" DESC, k ASC)::int AS rank FROM prev)
+       SELECT (SELECT count(*)::int FROM rc) AS "totalCount",
+              (SELECT sum(r.covered_seconds)::float8 FROM twitch_totals_daily r WHERE r.bucket >= $1 AND r.bucket < $2) AS "coveredSeconds",
+              page.*
+         FROM (SELECT 1) one
+         LEFT JOIN LATERAL (
+           SELECT rc.k::text AS key, rc.rank, rp.rank AS "previousRank", tg.name,
+                  rc."viewerSeconds", rc."channelSeconds", rc."peakViewers", rc."peakChannels"
+             FROM rc LEFT JOIN rp ON rp.k = rc.k LEFT JOIN twitch_games tg ON tg.game_id = rc.k
+            ORDER BY rc.rank
+            LIMIT $4::int OFFSET $5::int) page ON true;
+
 -- rankKeys language of a game, exact peaks (raw)
 WITH cur AS (SELECT r.language AS k, sum(r.viewers * r.sample_seconds)::float8 AS "viewerSeconds",
        sum(r.channels::bigint * r.sample_seconds)::float8 AS "channelSeconds",
@@ -151,6 +173,29 @@ WITH cur AS (SELECT r.channel_id, sum(r.viewers::bigint * r.sample_seconds)::flo
            SELECT rc.channel_id::text AS "channelId", c.login, c.display_name AS "displayName", rc.rank, rp.rank AS "previousRank",
                   rc.viewer_seconds AS "viewerSeconds", rc.streamed_seconds AS "streamedSeconds", rc.peak_viewers AS "peakViewers"
              FROM rc LEFT JOIN rp ON rp.channel_id = rc.channel_id
+             LEFT JOIN twitch_channels c ON c.channel_id = rc.channel_id
+            ORDER BY rc.rank
+            LIMIT $5::int OFFSET $6::int) page ON true;
+
+-- topChannels matching a search (hourly)
+WITH cur AS (SELECT r.channel_id, sum(r.viewer_seconds)::float8 AS viewer_seconds, max(r.peak_viewers)::float8 AS peak_viewers,
+                  sum(r.streamed_seconds)::float8 AS streamed_seconds
+             FROM twitch_channels_hourly r WHERE r.bucket >= $1 AND r.bucket < $2 GROUP BY 1),
+            prev AS (SELECT r.channel_id, sum(r.viewer_seconds)::float8 AS viewer_seconds, max(r.peak_viewers)::float8 AS peak_viewers,
+                  sum(r.streamed_seconds)::float8 AS streamed_seconds
+             FROM twitch_channels_hourly r WHERE r.bucket >= $3 AND r.bucket < $1 GROUP BY 1),
+            rc AS (SELECT cur.*, row_number() OVER (ORDER BY viewer_seconds DESC, channel_id ASC)::int AS rank FROM cur),
+            rp AS (SELECT prev.channel_id, row_number() OVER (ORDER BY viewer_seconds DESC, channel_id ASC)::int AS rank FROM prev),
+            rf AS (SELECT rc.* FROM rc JOIN twitch_channels c ON c.channel_id = rc.channel_id
+                    WHERE c.login ILIKE $4::text ESCAPE '\' OR c.display_name ILIKE $4::text ESCAPE '\')
+       SELECT (SELECT count(*)::int FROM rf) AS "totalCount",
+              (SELECT sum(t.sample_seconds)::float8 FROM twitch_sweep_totals t WHERE t.ts >= $1 AND t.ts < $2) AS "coveredSeconds",
+              page.*
+         FROM (SELECT 1) one
+         LEFT JOIN LATERAL (
+           SELECT rc.channel_id::text AS "channelId", c.login, c.display_name AS "displayName", rc.rank, rp.rank AS "previousRank",
+                  rc.viewer_seconds AS "viewerSeconds", rc.streamed_seconds AS "streamedSeconds", rc.peak_viewers AS "peakViewers"
+             FROM rf rc LEFT JOIN rp ON rp.channel_id = rc.channel_id
              LEFT JOIN twitch_channels c ON c.channel_id = rc.channel_id
             ORDER BY rc.rank
             LIMIT $5::int OFFSET $6::int) page ON true;

@@ -31,7 +31,7 @@ describe('embedded database (PGlite + TimescaleDB)', () => {
   });
 
   it('migrates once; a second run applies nothing', async () => {
-    expect((await migrate(db)).applied).toEqual(['InitialSchema1732190000000', 'Rollups1732190000001', 'XPipeline1732190000010']);
+    expect((await migrate(db)).applied).toEqual(['InitialSchema1732190000000', 'Rollups1732190000001', 'XPipeline1732190000010', 'TrackedGamesSchedules1732190000020', 'HotSweepUpdates1732190000030']);
     expect((await migrate(db)).applied).toEqual([]);
     const caggs = await db.query<{ view_name: string; materialized_only: boolean }>(
       `SELECT view_name, materialized_only FROM timescaledb_information.continuous_aggregates ORDER BY view_name`,

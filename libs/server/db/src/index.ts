@@ -2,6 +2,8 @@ export type { Database, DatabaseInfo, DatabaseTarget, Dialect, DbLogger, OpenDat
 export { DatabaseOpenError } from './database/types';
 export { openDatabase } from './database/open-database';
 export { describeServerUrl } from './database/server-database';
+export { isDatabaseUnavailable } from './database/unavailable';
+export { copyFromStdin, copyText } from './database/copy-in';
 export { migrate, type MigrateOptions, type MigrateResult } from './migrate';
 export { MIGRATIONS } from './migrations';
 export * from './entities';
@@ -82,4 +84,6 @@ export {
   type XSearchWriteResult,
   type XMetricsWrite,
 } from './repositories/x-post.repository';
-export { XAnalyticsRepository, type XVolumeRow, type XEngagementSummary, type XEntityCount, type XAuthorRank, type XEntityKind } from './repositories/x-analytics.repository';
+export { XAnalyticsRepository, type XVolumeRow, type XEngagementSummary, type XEntityCount, type XAuthorRank, type XEntityKind, type XPostRateRow } from './repositories/x-analytics.repository';
+export { TrackedGameRepository, type TrackedGameRow, type TrackedGameState } from './repositories/tracked-game.repository';
+export { ScheduleOverrideRepository } from './repositories/schedule-override.repository';

@@ -36,7 +36,7 @@ describe('server database (plain Postgres)', () => {
 
   it('migrates once; a second run applies nothing', async () => {
     const first = await migrate(db, { partitionsAheadDays: 2 });
-    expect(first.applied).toEqual(['InitialSchema1732190000000', 'Rollups1732190000001', 'XPipeline1732190000010']);
+    expect(first.applied).toEqual(['InitialSchema1732190000000', 'Rollups1732190000001', 'XPipeline1732190000010', 'TrackedGamesSchedules1732190000020', 'HotSweepUpdates1732190000030']);
     const second = await migrate(db, { partitionsAheadDays: 2 });
     expect(second.applied).toEqual([]);
     const tables = await db.query<{ n: number }>(
@@ -100,6 +100,32 @@ describe('server database (plain Postgres)', () => {
     expect(await repo.countSweeps()).toBe(2);
     expect(await repo.sweepExists(s.ts)).toBe(true);
     expect(await repo.sweepExists(new Date('2020-01-01T00:00:00Z'))).toBe(false);
+  });
+
+  it('adds sweeps into the per-channel hourly rollup exactly as a recompute from the snapshots', async () => {
+    const repo = new SweepRepository(db);
+    const first = sampleSweep(new Date('2024-05-01T11:10:00Z'), 4);
+    // Two broadcasts of one channel in one sweep, and a language that COPY has to escape.
+    first.streams[3] = { ...first.streams[3]!, channelId: first.streams[2]!.channelId, language: 'x\t\\y\nz' };
+    const second = { ...sampleSweep(new Date('2024-05-01T11:20:00Z'), 4), sampleSeconds: 600 };
+    await repo.writeSweep(first);
+    await repo.writeSweep(second);
+    const read = () =>
+      db.query<Record<string, unknown>>(
+        `SELECT channel_id::text AS c, snapshots AS n, viewer_seconds::text AS v, peak_viewers AS p, streamed_seconds::text AS s
+           FROM twitch_channels_hourly WHERE bucket = '2024-05-01T11:00:00Z' ORDER BY 1`,
+      );
+    const incremental = await read();
+    // Channel 10002: streams 2 (300 viewers) and 3 (400) at 300 s, then stream 2 at 600 s.
+    expect(incremental.find((r) => r.c === '10002')).toEqual({ c: '10002', n: 3, v: String(300 * 300 + 400 * 300 + 300 * 600), p: 400, s: '1200' });
+    expect(incremental.find((r) => r.c === '10003')).toEqual({ c: '10003', n: 1, v: String(400 * 600), p: 400, s: '600' });
+    await new MaintenanceRepository(db).refreshRollups(new Date('2024-05-01T00:00:00Z'), new Date('2024-05-02T00:00:00Z'));
+    expect(await read()).toEqual(incremental);
+    const lang = await db.query<{ language: string }>('SELECT language FROM twitch_stream_snapshots WHERE ts = $1 AND stream_id = $2', [
+      first.ts.toISOString(),
+      first.streams[3]!.streamId,
+    ]);
+    expect(lang[0]?.language).toBe('x\t\\y\nz');
   });
 
   it('rejects malformed ids before writing anything', async () => {

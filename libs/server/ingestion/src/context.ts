@@ -33,6 +33,8 @@ export interface WorkerContext {
   queues: Queues;
   /** True when Twitch answers come from the built-in simulator (enables time-travel backfill). */
   simulated: boolean;
+  /** The workers' job lock duration (LOCK_DURATION_MS when absent): a run older than this whose job holds no lock is dead. */
+  lockDurationMs?: number;
   /** Clock of the X jobs (tests drive it with the simulator's); Date.now when absent. */
   now?: () => number;
   /** Announces finished work (API subscribers refetch). */

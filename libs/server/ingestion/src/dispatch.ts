@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { UnrecoverableError, type Job, type JobSchedulerJobOptions } from 'bullmq';
 import { InvalidJobError, JOB_QUEUE, parseJob } from '@streamscope/queues';
 import { scrubSecrets } from '@streamscope/telemetry';
 import { secretValues } from '@streamscope/config';
@@ -21,6 +21,17 @@ import { searchXPosts } from './processors/x/search.processor';
 export function slotOf(job: Pick<Job, 'id' | 'timestamp'>): number {
   const match = /^repeat:.+:(\d+)$/.exec(String(job.id ?? ''));
   return match ? Number(match[1]) : job.timestamp;
+}
+
+/**
+ * The interval a scheduler job was fired with (BullMQ copies the scheduler's `repeat.every` into
+ * each job it creates, and an upsert replaces the pending job); null for one-off jobs. Reading it
+ * from the job keeps a sweep's sample_seconds equal to the spacing it actually ran at, even while
+ * an interval change is on its way from the database to Redis.
+ */
+export function scheduledEverySeconds(job: Pick<Job, 'repeatJobKey' | 'opts'>): number | null {
+  const everyMs = job.repeatJobKey ? (job.opts as JobSchedulerJobOptions).repeat?.every : undefined;
+  return typeof everyMs === 'number' && everyMs >= 1000 && everyMs % 1000 === 0 ? everyMs / 1000 : null;
 }
 
 const ABANDONED = 'attempt abandoned: its worker stopped (process died or lost the database) before recording the outcome';
@@ -106,9 +117,9 @@ const xNow = (ctx: WorkerContext): number => (ctx.now ? ctx.now() : Date.now());
 async function run(ctx: WorkerContext, job: Job, parsed: ReturnType<typeof parseJob>, signal?: AbortSignal): Promise<RunOutcome> {
   switch (parsed.name) {
     case 'twitch.sweep-streams':
-      return sweepStreams(ctx, { data: parsed.data, slotMillis: slotOf(job), signal });
+      return sweepStreams(ctx, { data: parsed.data, slotMillis: slotOf(job), everySeconds: scheduledEverySeconds(job), signal });
     case 'twitch.top-games':
-      return recordTopGames(ctx, slotOf(job), signal);
+      return recordTopGames(ctx, slotOf(job), scheduledEverySeconds(job), signal);
     case 'twitch.metadata':
       return refreshMetadata(ctx, Date.now(), signal);
     case 'twitch.backfill':

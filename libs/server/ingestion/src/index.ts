@@ -1,5 +1,14 @@
 export { startWorkerRuntime, type WorkerRuntime, type WorkerRuntimeOptions, type RuntimeTuning } from './runtime';
-export { scheduleTable, type ScheduleEntry } from './schedulers';
+export { scheduleTable, SWEEP_SCHEDULE_ID, type ScheduleEntry } from './schedulers';
+export {
+  SCHEDULE_BOUNDS,
+  scheduleBounds,
+  applyScheduleOverrides,
+  effectiveSchedules,
+  effectiveEverySeconds,
+  upsertSchedule,
+  type EffectiveSchedule,
+} from './schedule-overrides';
 export { dispatch, slotOf } from './dispatch';
 export { toStreamObservation, sweepTimestamp } from './ingest/streams.mapper';
 export type { WorkerContext, PipelineEvent, RunOutcome } from './context';

@@ -6,6 +6,7 @@ import {
   DimensionRepository,
   IngestionRunRepository,
   MaintenanceRepository,
+  ScheduleOverrideRepository,
   SweepRepository,
   XCountsRepository,
   XPostRepository,
@@ -16,7 +17,8 @@ import { eventsChannel, LOCK_DURATION_MS, Queues, QUEUE_NAMES } from '@streamsco
 import type { Logger } from '@streamscope/telemetry';
 import type { PipelineEvent, WorkerContext } from './context';
 import { DEFAULT_MAX_STALLS, dispatch } from './dispatch';
-import { scheduleTable } from './schedulers';
+import { effectiveSchedules, upsertSchedule } from './schedule-overrides';
+import { SWEEP_SCHEDULE_ID } from './schedulers';
 import { XTrackedQueryService } from './x/tracked-queries.service';
 
 export interface WorkerRuntimeOptions {
@@ -81,6 +83,7 @@ export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wo
     xPosts: new XPostRepository(db),
     queues,
     simulated: opts.simulated,
+    lockDurationMs: opts.tuning?.lockDurationMs ?? LOCK_DURATION_MS,
     publish: async (event: PipelineEvent) => {
       await opts.publisher.publish(channel, JSON.stringify(event));
     },
@@ -121,12 +124,16 @@ export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wo
   let reconcileTimer: NodeJS.Timeout | null = null;
   let onReconnect: (() => void) | null = null;
   if (opts.schedules !== false) {
+    // Intervals set at run time live in the database: every (re)registration applies them, so a
+    // restart or an emptied Redis never falls back to the configured interval.
+    const overrides = new ScheduleOverrideRepository(db);
     const upsertAll = async () => {
-      for (const entry of scheduleTable(config)) {
-        await queues.upsertSchedule(entry.id, entry.job, entry.everySeconds * 1000, { trigger: 'schedule' });
-      }
+      const { schedules, ignored } = await effectiveSchedules(config, overrides);
+      if (ignored.length) logger.warn({ ignored }, 'schedule overrides ignored');
+      for (const entry of schedules) await upsertSchedule(queues, entry);
+      return schedules;
     };
-    await upsertAll();
+    const registered = await upsertAll();
     const reconcile = () => {
       upsertAll().catch((err: unknown) =>
         logger.warn({ error: err instanceof Error ? err.message : String(err) }, 'could not re-register job schedulers (retrying later)'),
@@ -139,7 +146,8 @@ export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wo
     reconcileTimer.unref();
     // The scheduler's first run is at the next slot; sweep the current slot now so a fresh
     // install shows data at once. Same job id within a slot: replicas do not double it.
-    const slot = Math.floor(Date.now() / (config.SWEEP_INTERVAL_SECONDS * 1000));
+    const sweepEvery = registered.find((e) => e.id === SWEEP_SCHEDULE_ID)?.everySeconds ?? config.SWEEP_INTERVAL_SECONDS;
+    const slot = Math.floor(Date.now() / (sweepEvery * 1000));
     await queues.enqueue('twitch.sweep-streams', { trigger: 'startup' }, { jobId: `startup-sweep-${slot}` });
     await queues.enqueue('maintenance.run', { trigger: 'startup' }, { jobId: `startup-maintenance-${slot}` });
     if (context.x) {
@@ -156,7 +164,7 @@ export async function startWorkerRuntime(opts: WorkerRuntimeOptions): Promise<Wo
         { jobId: `backfill-${config.BACKFILL_DAYS}d-${Math.floor(Date.now() / 86_400_000)}`, priority: 10 },
       );
     }
-    logger.info({ schedules: scheduleTable(config) }, 'job schedulers registered');
+    logger.info({ schedules: registered }, 'job schedulers registered');
   }
 
   return {

@@ -8,6 +8,9 @@ export interface ScheduleEntry {
   everySeconds: number;
 }
 
+/** The stream sweep's scheduler id; its effective interval is every sweep's sample_seconds. */
+export const SWEEP_SCHEDULE_ID = 'twitch-sweep-streams';
+
 export const X_COUNTS_INTERVAL_SECONDS = 900;
 export const X_METRICS_INTERVAL_SECONDS = 3_600;
 export const X_AUTO_TRACK_INTERVAL_SECONDS = 3_600;
@@ -15,7 +18,7 @@ export const X_AUTO_TRACK_INTERVAL_SECONDS = 3_600;
 /** The one table of recurring work. */
 export function scheduleTable(config: AppConfig): ScheduleEntry[] {
   return [
-    { id: 'twitch-sweep-streams', job: 'twitch.sweep-streams', everySeconds: config.SWEEP_INTERVAL_SECONDS },
+    { id: SWEEP_SCHEDULE_ID, job: 'twitch.sweep-streams', everySeconds: config.SWEEP_INTERVAL_SECONDS },
     { id: 'twitch-top-games', job: 'twitch.top-games', everySeconds: config.TOP_GAMES_INTERVAL_SECONDS },
     { id: 'twitch-metadata', job: 'twitch.metadata', everySeconds: config.METADATA_INTERVAL_SECONDS },
     { id: 'maintenance', job: 'maintenance.run', everySeconds: config.MAINTENANCE_INTERVAL_SECONDS },

@@ -39,6 +39,13 @@ export class Queues {
     return this.byName[JOB_QUEUE[name]].upsertJobScheduler(schedulerId, { every: everyMs }, { name, data: parsed });
   }
 
+  /** The registered scheduler (its interval and next run) or null when Redis holds none. */
+  async scheduleInfo(schedulerId: string, name: JobName): Promise<{ everyMs: number | null; nextRunAt: Date | null } | null> {
+    const s = await this.byName[JOB_QUEUE[name]].getJobScheduler(schedulerId);
+    if (!s) return null;
+    return { everyMs: s.every ?? null, nextRunAt: s.next ? new Date(s.next) : null };
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.all().map((q) => q.close()));
   }

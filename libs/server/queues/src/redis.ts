@@ -48,13 +48,17 @@ export async function probeRedis(url: string, timeoutMs = 3_000): Promise<string
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  probe.on('error', () => undefined);
+  // The first error says why (e.g. WRONGPASS); connect() itself then only rejects with "Connection is closed".
+  let cause: string | null = null;
+  probe.on('error', (err: Error) => {
+    cause ??= err.message;
+  });
   try {
     await probe.connect();
     await probe.ping();
     return null;
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return cause ?? (err instanceof Error ? err.message : String(err));
   } finally {
     probe.disconnect();
   }

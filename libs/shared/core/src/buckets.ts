@@ -42,12 +42,23 @@ export function autoBucket(rangeSeconds: number, maxPoints: number, minSeconds =
   return '1mo';
 }
 
+/**
+ * Zones already found valid. Building an Intl.DateTimeFormat costs up to a millisecond and every
+ * series request checks its zone; validity cannot change while the process runs. Only valid
+ * names are kept, and at most KNOWN_ZONES_MAX of them (Intl also accepts every upper/lower-case
+ * spelling, so callers could otherwise grow the set without bound).
+ */
+const knownZones = new Set<string>();
+const KNOWN_ZONES_MAX = 1_000;
+
 /** Whether an IANA zone name is known to this runtime. */
 export function isTimeZone(zone: string): boolean {
+  if (knownZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  if (knownZones.size < KNOWN_ZONES_MAX) knownZones.add(zone);
+  return true;
 }

@@ -57,6 +57,6 @@ export function HeatmapChart({ id, title, matrix, value, timeZone, height = 340,
   );
   const csv = useCallback(() => (matrix ? heatmapCsv(matrix, `${value.label} (${value.unit})`) : ''), [matrix, value]);
   return (
-    <PlotFigure id={id} title={title} points={matrix?.points ?? 0} traces={1} build={build} csv={csv} height={height} {...states} />
+    <PlotFigure id={id} title={title} points={matrix?.points ?? 0} traces={1} build={build} csv={csv} height={height} bundle="cartesian" {...states} />
   );
 }

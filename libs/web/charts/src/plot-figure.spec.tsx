@@ -9,10 +9,19 @@ const plotly = vi.hoisted(() => ({
   purge: vi.fn(),
   downloadImage: vi.fn(async () => ''),
 }));
-vi.mock('./plotly-loader', () => ({ loadPlotly: () => Promise.resolve(plotly) }));
+const bundles = vi.hoisted(() => [] as Array<string | undefined>);
+vi.mock('./plotly-loader', () => ({
+  loadPlotly: (bundle?: string) => {
+    bundles.push(bundle);
+    return Promise.resolve(plotly);
+  },
+}));
 
 let mounted: Mounted | undefined;
-beforeEach(() => plotly.react.mockClear());
+beforeEach(() => {
+  plotly.react.mockClear();
+  bundles.length = 0;
+});
 afterEach(async () => {
   await mounted?.unmount();
   mounted = undefined;
@@ -35,6 +44,8 @@ describe('HeatmapChart', () => {
     const [, data] = plotly.react.mock.calls[0] as unknown as [HTMLElement, Array<{ type: string; z: unknown }>];
     expect(data[0]!.type).toBe('heatmap');
     expect(data[0]!.z).toBe(matrix.z);
+    // Heatmaps are not in the basic partial bundle.
+    expect(bundles[0]).toBe('cartesian');
   });
 
   it('explains an all-empty week and offers retry on errors', async () => {
@@ -72,6 +83,7 @@ describe('SessionTimelineChart', () => {
     expect(el.getAttribute('data-points')).toBe('2');
     const [, data] = plotly.react.mock.calls[0] as unknown as [HTMLElement, Array<{ type: string; x: number[]; base: string[] }>];
     expect(data[0]!.type).toBe('bar');
+    expect(bundles[0]).toBe('basic');
     expect(data[0]!.x).toEqual([7200e3, 3600e3]);
     expect(data[0]!.base).toEqual(['2026-01-01 00:00:00', '2026-01-02 00:00:00']);
   });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { ChartBody, DownloadButtons } from './chart-states';
 import { readChartTheme, type ChartTheme } from './chart-theme';
 import { downloadText, slugify } from './download';
-import { loadPlotly } from './plotly-loader';
+import { loadPlotly, type PlotlyBundle } from './plotly-loader';
 import { useThemeVersion } from './use-theme-version';
 import './time-series-chart.css';
 
@@ -37,6 +37,8 @@ export interface PlotFigureProps {
   height?: number;
   /** Extra chrome in the toolbar (left of the download buttons). */
   toolbar?: ReactNode;
+  /** The Plotly partial bundle with the figure's trace types (basic: scatter, bar, pie). */
+  bundle?: PlotlyBundle;
 }
 
 /**
@@ -56,6 +58,7 @@ export function PlotFigure({
   emptyMessage,
   height = 360,
   toolbar,
+  bundle = 'basic',
 }: PlotFigureProps) {
   const plotRef = useRef<HTMLDivElement | null>(null);
   const drawSeq = useRef(0);
@@ -76,7 +79,7 @@ export function PlotFigure({
       height,
       compact: element.clientWidth > 0 && element.clientWidth < 560,
     });
-    loadPlotly()
+    loadPlotly(bundle)
       .then((plotly) => plotly.react(element, spec.data, spec.layout, spec.config))
       .then(() => {
         if (seq === drawSeq.current) setDrawn({ points, traces });
@@ -84,7 +87,7 @@ export function PlotFigure({
       .catch(() => {
         if (seq === drawSeq.current) setDrawError('The chart library could not be loaded.');
       });
-  }, [state, build, points, traces, height, themeVersion, drawAttempt]);
+  }, [state, build, points, traces, height, themeVersion, drawAttempt, bundle]);
 
   useEffect(() => {
     if (state !== 'ready') setDrawn(null);
@@ -93,9 +96,9 @@ export function PlotFigure({
   useEffect(() => {
     const element = plotRef.current;
     return () => {
-      if (element) void loadPlotly().then((plotly) => plotly.purge(element), () => undefined);
+      if (element) void loadPlotly(bundle).then((plotly) => plotly.purge(element), () => undefined);
     };
-  }, [state]);
+  }, [state, bundle]);
 
   const retry = useCallback(() => {
     if (drawError) {
@@ -109,7 +112,7 @@ export function PlotFigure({
   const downloadPng = () => {
     const element = plotRef.current;
     if (!element) return;
-    void loadPlotly().then((plotly) =>
+    void loadPlotly(bundle).then((plotly) =>
       plotly.downloadImage(element, { format: 'png', filename: fileBase, width: 1200, height: 600, scale: 2 }),
     );
   };

@@ -11,3 +11,10 @@ declare module 'plotly.js-cartesian-dist-min' {
   const Plotly: PlotlyLike;
   export default Plotly;
 }
+
+// Scatter, bar and pie only; the same API surface as the cartesian bundle.
+declare module 'plotly.js-basic-dist-min' {
+  import type { PlotlyLike } from 'plotly.js-cartesian-dist-min';
+  const Plotly: PlotlyLike;
+  export default Plotly;
+}

@@ -3,6 +3,7 @@ import { ChartBody, DownloadButtons } from './chart-states';
 import { readChartTheme } from './chart-theme';
 import { buildSeriesCsv } from './csv';
 import { downloadText, slugify } from './download';
+import { canvasMeasure } from './plot-margins';
 import { loadPlotly } from './plotly-loader';
 import type { ChartMode } from './plot-spec';
 import { buildPlotSpec } from './plot-spec';
@@ -69,6 +70,8 @@ export function TimeSeriesChart({
     const element = plotRef.current;
     if (state !== 'ready' || !element) return;
     const seq = ++drawSeq.current;
+    const theme = readChartTheme(element);
+    const width = element.clientWidth;
     const spec = buildPlotSpec({
       timestamps,
       series,
@@ -77,8 +80,11 @@ export function TimeSeriesChart({
       mode,
       timeZone,
       height,
-      theme: readChartTheme(element),
-      compact: element.clientWidth > 0 && element.clientWidth < 560,
+      theme,
+      compact: width > 0 && width < 560,
+      // Unlaid-out containers (tests, hidden tabs) keep Plotly's own margin pass.
+      width,
+      measure: width > 0 ? canvasMeasure(theme.fontFamily) : null,
     });
     loadPlotly()
       .then((plotly) => plotly.react(element, spec.data, spec.layout, spec.config))

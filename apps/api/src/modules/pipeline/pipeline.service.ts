@@ -1,5 +1,6 @@
 import type { IngestionRun, IngestionRunRepository, PipelineStatusRepository, SweepRepository } from '@streamscope/db';
 import { checkIntRange } from '../platform/input-rules';
+import type { SweepIntervalSource } from '../system/sweep-interval.service';
 import type { IngestionRunInfo, Pipeline } from './pipeline.types';
 
 function info(r: IngestionRun): IngestionRunInfo {
@@ -18,17 +19,18 @@ export class PipelineService {
     private readonly runs: IngestionRunRepository,
     private readonly status: PipelineStatusRepository,
     private readonly sweeps: SweepRepository,
-    private readonly sweepIntervalSeconds: number,
+    private readonly sweepInterval: SweepIntervalSource,
     private readonly now: () => number = Date.now,
   ) {}
 
   async pipeline(limit: number, job: string | null): Promise<Pipeline> {
     checkIntRange('limit', limit, 1, 100);
-    const [recent, last, latest, rate] = await Promise.all([
+    const [recent, last, latest, rate, interval] = await Promise.all([
       this.runs.recent({ limit, job: job ?? undefined }),
       this.status.lastSuccessPerJob(),
       this.sweeps.latestSweep(),
       this.status.latestRateLimit('twitch'),
+      this.sweepInterval.seconds(),
     ]);
     const lastSweepAt = latest ? new Date(latest.ts) : null;
     const age = lastSweepAt ? Math.max(0, (this.now() - lastSweepAt.getTime()) / 1000) : null;
@@ -38,9 +40,9 @@ export class PipelineService {
       freshness: {
         lastSweepAt,
         secondsSinceLastSweep: age,
-        sweepIntervalSeconds: this.sweepIntervalSeconds,
-        intervalsBehind: age === null ? null : age / this.sweepIntervalSeconds,
-        stale: age === null || age > 2 * this.sweepIntervalSeconds,
+        sweepIntervalSeconds: interval,
+        intervalsBehind: age === null ? null : age / interval,
+        stale: age === null || age > 2 * interval,
       },
       helixRateLimitRemaining: rate?.remaining ?? null,
       helixRateLimitAt: rate ? new Date(rate.at) : null,

@@ -13,6 +13,7 @@ import { ChannelService } from '../channels/channel.service';
 import { GameService } from '../games/game.service';
 import type { GamesService } from '../games/games.service';
 import { PipelineService } from '../pipeline/pipeline.service';
+import type { SweepIntervalSource } from '../system/sweep-interval.service';
 import { TopListsService } from '../top-lists/top-lists.service';
 import { PlatformService } from './platform.service';
 
@@ -28,16 +29,17 @@ export interface AnalyticsServices {
 export function createAnalyticsServices(opts: {
   db: Database;
   games: GamesService;
-  sweepIntervalSeconds: number;
+  /** The sweep interval in effect (configured or overridden at run time). */
+  sweepInterval: SweepIntervalSource;
   now?: () => number;
 }): AnalyticsServices {
   const { db, now } = opts;
   const analytics = new AnalyticsRepository(db);
   const breakdown = new TwitchBreakdownRepository(db);
   const entities = new TwitchEntitiesRepository(db);
-  const topLists = new TopListsService(analytics, breakdown, new TwitchChannelsRepository(db));
+  const topLists = new TopListsService(breakdown, new TwitchChannelsRepository(db));
   return {
-    platform: new PlatformService(analytics, breakdown, new TwitchHeatmapRepository(db), opts.sweepIntervalSeconds, now),
+    platform: new PlatformService(analytics, breakdown, new TwitchHeatmapRepository(db), opts.sweepInterval, now),
     topLists,
     game: new GameService(entities, breakdown, opts.games, topLists),
     channel: new ChannelService(entities),
@@ -45,7 +47,7 @@ export function createAnalyticsServices(opts: {
       new IngestionRunRepository(db),
       new PipelineStatusRepository(db),
       new SweepRepository(db),
-      opts.sweepIntervalSeconds,
+      opts.sweepInterval,
       now,
     ),
   };

@@ -1,6 +1,7 @@
 import type { AnalyticsRepository, Dimension, RangeSums, TwitchBreakdownRepository, TwitchHeatmapRepository } from '@streamscope/db';
 import { type BucketMetrics } from '@streamscope/shared';
 import { resolveSeriesWindow } from '../games/series-window';
+import type { SweepIntervalSource } from '../system/sweep-interval.service';
 import { checkGameId, checkGameIds, checkIntRange, checkLanguages, checkRange, checkTimeZone } from './input-rules';
 import { GroupBy, METRIC_NAME, PEAK_METRICS } from './metric.enum';
 import type { MetricSeriesArgs, PlatformSeriesArgs, ViewerHeatmapArgs } from './platform.args';
@@ -18,12 +19,13 @@ export class PlatformService {
     private readonly analytics: AnalyticsRepository,
     private readonly breakdown: TwitchBreakdownRepository,
     private readonly heatmap: TwitchHeatmapRepository,
-    private readonly sampleSeconds: number,
+    /** The finest AUTO bucket follows the sweep interval in effect (coverage uses each sweep's stored sample_seconds). */
+    private readonly sweepInterval: SweepIntervalSource,
     private readonly now: () => number = Date.now,
   ) {}
 
   async platformSeries(args: PlatformSeriesArgs): Promise<PlatformSeries> {
-    const window = resolveSeriesWindow(args, this.sampleSeconds);
+    const window = resolveSeriesWindow(args, await this.sweepInterval.seconds());
     const data = await this.analytics.platformSeries({ from: window.from, to: window.to, bucket: window.bucket, timeZone: window.timeZone });
     const { covered, frame } = buildFrame(window, data.coverage, data.level, this.now());
     const sums = new Map<number, RangeSums>(data.rows.map((r) => [r.bucketStart.getTime(), r]));
@@ -44,7 +46,7 @@ export class PlatformService {
     checkIntRange('top', args.top, 1, 20);
     checkGameIds('gameIds', args.gameIds);
     checkLanguages('languages', args.languages);
-    const window = resolveSeriesWindow(args, this.sampleSeconds);
+    const window = resolveSeriesWindow(args, await this.sweepInterval.seconds());
     const dimension = DIMENSION[args.groupBy];
     const filter = { gameIds: args.gameIds ?? null, languages: args.languages?.map((l) => l.toLowerCase()) ?? null };
     const peaks = PEAK_METRICS.has(args.metric);
@@ -52,17 +54,16 @@ export class PlatformService {
     const range = { from: window.from, to: window.to };
     const series = { ...range, bucket: window.bucket, timeZone: window.timeZone, dimension, filter };
 
-    const ranked = await this.breakdown.rankKeys({ ...range, dimension, filter, by: 'hoursWatched', limit: args.top, offset: 0 });
+    const ranked = await this.breakdown.rankKeys({ ...range, dimension, filter, by: 'hoursWatched', limit: args.top, offset: 0, withNames: dimension === 'game' });
     const keys = ranked.rows.map((r) => r.key);
     const data = await this.breakdown.keySeries({ ...series, keys, exactPeaks: peaks });
     const { covered, frame } = buildFrame(window, data.coverage, data.level, this.now());
-    const names = dimension === 'game' ? await this.analytics.gameNames(keys) : new Map<string, string>();
 
     const byKey = new Map<string, Map<number, RangeSums>>(keys.map((k) => [k, new Map()]));
     for (const r of data.rows) byKey.get(r.key)?.set(r.bucketStart.getTime(), r);
     const groups: MetricSeriesGroup[] = ranked.rows.map((r) => ({
       key: r.key,
-      name: dimension === 'game' ? (names.get(r.key) ?? `Game ${r.key}`) : r.key,
+      name: dimension === 'game' ? (r.name ?? `Game ${r.key}`) : r.key,
       other: false,
       rank: r.rank,
       values: pick(metricsPerBucket(window, covered, byKey.get(r.key)!), name),

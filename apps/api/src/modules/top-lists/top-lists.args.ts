@@ -11,3 +11,14 @@ export class TopListArgs {
   @Field(() => Int, { defaultValue: 20, description: 'Page size, 1-100.' }) first!: number;
   @Field(() => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after?: string | null;
 }
+
+export const CHANNEL_SEARCH_MAX = 100;
+
+@ArgsType()
+export class TopChannelArgs extends TopListArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: `Only channels whose login or display name contains this text (case-insensitive, at most ${CHANNEL_SEARCH_MAX} characters). Ranks stay those among all channels; totalCount and pages cover the matches.`,
+  })
+  search?: string | null;
+}

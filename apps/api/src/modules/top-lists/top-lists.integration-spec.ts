@@ -25,6 +25,11 @@ const TOP_CHANNELS = `query T($from: DateTime!, $to: DateTime!, $by: Metric, $fi
     level totalCount pageInfo { hasNextPage endCursor } edges { cursor node { channelId login displayName ${VALUES} } }
   }
 }`;
+const SEARCH_CHANNELS = `query T($from: DateTime!, $to: DateTime!, $first: Int, $after: String, $search: String) {
+  topChannels(from: $from, to: $to, first: $first, after: $after, search: $search) {
+    level totalCount pageInfo { hasNextPage endCursor } edges { cursor node { channelId login displayName ${VALUES} } }
+  }
+}`;
 const TOP_LANGUAGES = `query T($from: DateTime!, $to: DateTime!, $by: Metric, $first: Int, $after: String) {
   topLanguages(from: $from, to: $to, by: $by, first: $first, after: $after) {
     level totalCount pageInfo { hasNextPage endCursor } edges { cursor node { language ${VALUES} } }
@@ -143,6 +148,68 @@ describe('topChannels', () => {
     expect(c.level).toBe('RAW');
     expect(c.edges.map((e) => e.node.channelId)).toEqual(cur.map((x) => x.key));
     expectRanked(c.edges.map((e) => e.node), (n) => n.channelId, cur, prev);
+  });
+});
+
+describe('topChannels search', () => {
+  const from = START + DAY;
+  const to = START + 3 * DAY;
+  type Ch = Node & { channelId: string; login: string; displayName: string };
+  // Names with LIKE wildcards and mixed case; restored afterwards for the other tests.
+  const RENAMED: Record<string, string> = { '2': 'Zeta_Gaming', '4': 'zeta 100%', '6': 'ZETA' };
+  beforeAll(async () => {
+    for (const [id, name] of Object.entries(RENAMED)) await env.db.query(`UPDATE twitch_channels SET display_name = $2 WHERE channel_id = $1::bigint`, [id, name]);
+  });
+  afterAll(async () => {
+    for (const id of Object.keys(RENAMED)) await env.db.query(`UPDATE twitch_channels SET display_name = $2 WHERE channel_id = $1::bigint`, [id, `C${id}`]);
+  });
+
+  /** The independent answer: every channel ranked from the rows, then those whose login or name contains the text. */
+  function expected(text: string) {
+    const all = ranking(sweepsIn(from, to), (o) => o.channelId, 'HOURS_WATCHED');
+    const needle = text.toLowerCase();
+    const name = (id: string) => RENAMED[id] ?? `C${id}`;
+    return { all, hits: all.filter((x) => `c${x.key}`.includes(needle) || name(x.key).toLowerCase().includes(needle)) };
+  }
+
+  it('finds matching channels beyond the first page, keeping their overall ranks, paged over the matches', async () => {
+    const { all, hits } = expected('zEtA');
+    expect(hits.map((x) => x.key).sort()).toEqual(['2', '4', '6']);
+    const prev = ranking(sweepsIn(from - 2 * DAY, from), (o) => o.channelId, 'HOURS_WATCHED');
+    const seen: Ch[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const res: { body: { errors?: unknown; data?: { topChannels: Conn<Ch> } } } = await env.api.gql(SEARCH_CHANNELS, { from: iso(from), to: iso(to), first: 2, after, search: 'zEtA' });
+      expect(res.body.errors).toBeUndefined();
+      const c = res.body.data!.topChannels;
+      expect(c.totalCount).toBe(hits.length);
+      seen.push(...c.edges.map((e) => e.node));
+      after = c.pageInfo.endCursor;
+      if (!c.pageInfo.hasNextPage) break;
+    }
+    expect(seen.map((n) => n.channelId)).toEqual(hits.map((x) => x.key));
+    // Ranks are among all channels, so they have gaps where non-matching channels rank.
+    expect(seen.map((n) => n.rank)).toEqual(hits.map((x) => all.findIndex((a) => a.key === x.key) + 1));
+    expectRanked(seen, (n) => n.channelId, all, prev);
+  });
+
+  it('matches LIKE wildcards literally and logins case-insensitively', async () => {
+    for (const text of ['_', '%', '100%', 'C5', ' c3 ']) {
+      const { hits } = expected(text.trim());
+      const { body } = await env.api.gql<{ topChannels: Conn<Ch> }>(SEARCH_CHANNELS, { from: iso(from), to: iso(to), first: 100, search: text });
+      expect(body.errors, text).toBeUndefined();
+      expect(body.data!.topChannels.edges.map((e) => e.node.channelId), text).toEqual(hits.map((x) => x.key));
+      expect(body.data!.topChannels.totalCount, text).toBe(hits.length);
+    }
+    expect(expected('_').hits.map((x) => x.key)).toEqual(['2']);
+    expect(expected('%').hits.map((x) => x.key)).toEqual(['4']);
+  });
+
+  it('gives an empty connection when nothing matches, and every channel for a blank search', async () => {
+    const none = await env.api.gql<{ topChannels: Conn<Ch> }>(SEARCH_CHANNELS, { from: iso(from), to: iso(to), first: 10, search: 'nobody-here' });
+    expect(none.body.data!.topChannels).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    const blank = await env.api.gql<{ topChannels: Conn<Ch> }>(SEARCH_CHANNELS, { from: iso(from), to: iso(to), first: 10, search: '  ' });
+    expect(blank.body.data!.topChannels.totalCount).toBe(expected('').all.length);
   });
 });
 
@@ -288,6 +355,7 @@ describe('refused inputs', () => {
     [TOP_GAMES, { ...ok, after: 'bm9wZQ==' }, 'after: not a cursor'],
     [TOP_GAMES, { ...ok, by: 'VIEWERS_PER_CHANNEL' }, 'by: top lists rank by'],
     [TOP_CHANNELS, { ...ok, to: iso(START) }, 'to: must be after from'],
+    [SEARCH_CHANNELS, { ...ok, search: 'x'.repeat(101) }, 'search: at most 100 characters'],
     [TOP_LANGUAGES, { from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, 'to: the range may span at most 366 days'],
     [GAME, { ...ok, id: 'x1' }, 'id: Twitch game ids are numeric'],
     [CHANNEL, { ...ok }, 'id: give exactly one of id or login'],

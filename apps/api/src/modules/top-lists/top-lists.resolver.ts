@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { ApiContext } from '../../graphql/context';
-import { TopListArgs } from './top-lists.args';
+import { TopChannelArgs, TopListArgs } from './top-lists.args';
 import { TopChannelConnection, TopGameConnection, TopLanguageConnection } from './top-lists.types';
 
 @Resolver()
@@ -13,7 +13,7 @@ export class TopListsResolver {
   @Query(() => TopChannelConnection, {
     description: 'Channels ranked over a range (hourly per-channel rollup when the range is hour-aligned, per-sweep snapshots otherwise).',
   })
-  topChannels(@Args(() => TopListArgs) args: TopListArgs, @Ctx() ctx: ApiContext): Promise<TopChannelConnection> {
+  topChannels(@Args(() => TopChannelArgs) args: TopChannelArgs, @Ctx() ctx: ApiContext): Promise<TopChannelConnection> {
     return ctx.services.topLists.topChannels(args);
   }
 

@@ -1,10 +1,10 @@
-import type { AnalyticsRepository, Dimension, RankBy, RankedKey, TwitchBreakdownRepository, TwitchChannelsRepository } from '@streamscope/db';
+import type { Dimension, RankBy, RankedKey, TwitchBreakdownRepository, TwitchChannelsRepository } from '@streamscope/db';
 import { badInput } from '../../graphql/errors';
 import { RollupLevel } from '../../graphql/enums';
 import { checkGameId, checkIntRange, checkRange } from '../platform/input-rules';
 import { Metric } from '../platform/metric.enum';
 import { LEVEL } from '../platform/series-assembly';
-import type { TopListArgs } from './top-lists.args';
+import { CHANNEL_SEARCH_MAX, type TopChannelArgs, type TopListArgs } from './top-lists.args';
 import type { RankedValues, TopChannelConnection, TopGameConnection, TopLanguageConnection } from './top-lists.types';
 import { encodeCursor, offsetAfter } from './cursor';
 
@@ -29,6 +29,13 @@ function page(args: TopListArgs): Page {
   if (!by) throw badInput('by', 'top lists rank by HOURS_WATCHED, AVERAGE_VIEWERS, PEAK_VIEWERS or HOURS_STREAMED');
   checkIntRange('first', args.first, 1, 100);
   return { by, offset: offsetAfter(args.after), first: args.first };
+}
+
+/** Blank means no filter; anything longer than the cap is refused rather than cut. */
+function channelSearch(raw: string | null | undefined): string | null {
+  const text = raw?.trim() ?? '';
+  if (text.length > CHANNEL_SEARCH_MAX) throw badInput('search', `at most ${CHANNEL_SEARCH_MAX} characters`);
+  return text === '' ? null : text;
 }
 
 function ranked(rank: number, previousRank: number | null, viewerSeconds: number, channelSeconds: number, peakViewers: number, covered: number): RankedValues {
@@ -59,7 +66,6 @@ function connection<N>(args: TopListArgs, p: Page, level: RollupLevel, totalCoun
 /** Ranked games, languages and channels with rank change against the previous range of equal length. */
 export class TopListsService {
   constructor(
-    private readonly analytics: AnalyticsRepository,
     private readonly breakdown: TwitchBreakdownRepository,
     private readonly channels: TwitchChannelsRepository,
   ) {}
@@ -67,11 +73,10 @@ export class TopListsService {
   async topGames(args: TopListArgs): Promise<TopGameConnection> {
     const p = page(args);
     const r = await this.rank(args, p, 'game');
-    const names = await this.analytics.gameNames(r.rows.map((x) => x.key));
     const nodes = r.rows.map((x) => ({
       ...this.values(x, r.coveredSeconds),
       gameId: x.key,
-      name: names.get(x.key) ?? `Game ${x.key}`,
+      name: x.name ?? `Game ${x.key}`,
     }));
     return connection(args, p, LEVEL[r.level], r.totalCount, nodes);
   }
@@ -83,11 +88,15 @@ export class TopListsService {
     return connection(args, p, LEVEL[r.level], r.totalCount, nodes);
   }
 
-  /** Channels by the chosen metric; with a game, only their time in that game counts. */
-  async topChannels(args: TopListArgs, gameId?: string | null): Promise<TopChannelConnection> {
+  /**
+   * Channels by the chosen metric; with a game, only their time in that game counts. A search
+   * narrows the list to matching channels, each keeping its rank among all of them.
+   */
+  async topChannels(args: TopChannelArgs, gameId?: string | null): Promise<TopChannelConnection> {
     const p = page(args);
     if (gameId != null) checkGameId('gameId', gameId);
-    const r = await this.channels.topChannels({ from: args.from, to: args.to, by: p.by, limit: p.first, offset: p.offset, gameId });
+    const search = channelSearch(args.search);
+    const r = await this.channels.topChannels({ from: args.from, to: args.to, by: p.by, limit: p.first, offset: p.offset, gameId, search });
     const nodes = r.rows.map((x) => ({
       ...ranked(x.rank, x.previousRank, x.viewerSeconds, x.streamedSeconds, x.peakViewers, r.coveredSeconds),
       channelId: x.channelId,
@@ -98,7 +107,7 @@ export class TopListsService {
   }
 
   private rank(args: TopListArgs, p: Page, dimension: Dimension) {
-    return this.breakdown.rankKeys({ from: args.from, to: args.to, dimension, by: p.by, limit: p.first, offset: p.offset });
+    return this.breakdown.rankKeys({ from: args.from, to: args.to, dimension, by: p.by, limit: p.first, offset: p.offset, withNames: dimension === 'game' });
   }
 
   private values(x: RankedKey, covered: number) {

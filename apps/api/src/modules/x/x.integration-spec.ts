@@ -122,6 +122,44 @@ describe('X volume and share of voice', () => {
   });
 });
 
+const RATE = `query R($from: DateTime!, $to: DateTime!) {
+  xPostRate(from: $from, to: $to) { trackedQueries posts hoursCovered postsPerHour previousPosts previousHoursCovered previousPostsPerHour change }
+}`;
+interface Rate { trackedQueries: number; posts: number; hoursCovered: number; postsPerHour: number | null; previousPosts: number; previousHoursCovered: number; previousPostsPerHour: number | null; change: number | null }
+/** Both queries' posts over stored hours [a, b) (counts exist for hours 0..71 only). */
+const postsOver = (a: number, b: number) => {
+  let n = 0;
+  for (let h = Math.max(0, a); h < Math.min(HOURS, b); h++) n += postsAt(h) + otherPostsAt(h);
+  return n;
+};
+
+describe('X posts per hour', () => {
+  it('divides the posts of whole stored hours by those hours, current and previous period', async () => {
+    // Hours 60..83: counts stop after hour 71, so 12 hours are covered; the previous 24 are all stored.
+    const { body } = await api.gql<{ xPostRate: Rate }>(RATE, { from: new Date(T0 + 60 * H).toISOString(), to: new Date(T0 + 84 * H).toISOString() });
+    expect(body.errors).toBeUndefined();
+    const r = body.data!.xPostRate;
+    expect(r).toMatchObject({ trackedQueries: 2, posts: postsOver(60, 72), hoursCovered: 12, previousPosts: postsOver(36, 60), previousHoursCovered: 24 });
+    expect(r.postsPerHour).toBeCloseTo(postsOver(60, 72) / 12, 12);
+    expect(r.previousPostsPerHour).toBeCloseTo(postsOver(36, 60) / 24, 12);
+    expect(r.change).toBeCloseTo(postsOver(60, 72) / 12 / (postsOver(36, 60) / 24) - 1, 12);
+  });
+
+  it('leaves out the hours cut by a range off the hour, and has no rate where nothing is stored', async () => {
+    // 24:30 → 48:30 holds whole hours 25..47; the previous range 0:30 → 24:30 holds 1..23.
+    const { body } = await api.gql<{ xPostRate: Rate }>(RATE, { from: new Date(T0 + 24.5 * H).toISOString(), to: new Date(T0 + 48.5 * H).toISOString() });
+    expect(body.data!.xPostRate).toMatchObject({ posts: postsOver(25, 48), hoursCovered: 23, previousPosts: postsOver(1, 24), previousHoursCovered: 23 });
+    const later = await api.gql<{ xPostRate: Rate }>(RATE, { from: new Date(T0 + 100 * H).toISOString(), to: new Date(T0 + 110 * H).toISOString() });
+    expect(later.body.data!.xPostRate).toMatchObject({ trackedQueries: 2, posts: 0, hoursCovered: 0, postsPerHour: null, previousPostsPerHour: null, change: null });
+  });
+
+  it('refuses a reversed range naming the field', async () => {
+    const { body } = await api.gql(RATE, { from: range.to, to: range.from });
+    expect(body.errors?.[0]?.message).toBe('to: must be after from');
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('X sample insights', () => {
   it('counts engagement at each post’s latest snapshot, authors and entities', async () => {
     const { body } = await api.gql<{ xQueryInsights: { samplePosts: number; uniqueAuthors: number; engagement: number; topHashtags: Array<{ value: string; posts: number }>; topMentions: Array<{ value: string }>; topAuthors: Array<{ username: string; posts: number; engagement: number }> } }>(
@@ -174,5 +212,22 @@ describe('crossPlatform', () => {
     expect(c.bestLag.lagHours).toBe(2);
     expect(c.bestLag.r).toBeCloseTo(r(viewers.slice(0, HOURS - 2), posts.slice(2)), 10);
     expect(c.summary).toMatch(/posts trail viewers by 2 h/);
+  });
+});
+
+describe('X posts per hour without tracked queries', () => {
+  it('says nothing is tracked instead of a zero rate', async () => {
+    const queries = new XQueryRepository(db);
+    await queries.setState(lolId, 'paused', new Date());
+    await queries.setState(otherId, 'paused', new Date());
+    try {
+      const { body } = await api.gql<{ xPostRate: Rate }>(RATE, range);
+      expect(body.data!.xPostRate).toEqual({
+        trackedQueries: 0, posts: 0, hoursCovered: 0, postsPerHour: null, previousPosts: 0, previousHoursCovered: 0, previousPostsPerHour: null, change: null,
+      });
+    } finally {
+      await queries.setState(lolId, 'active', new Date());
+      await queries.setState(otherId, 'active', new Date());
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { requireAdmin } from '../../auth/principal';
 import type { ApiContext } from '../../graphql/context';
-import { AddTrackedQueryInput, TrackedQuery, XInsightsArgs, XQueryInsights, XRangeArgs, XShare, XVolumeArgs, XVolumeSeries } from './x.types';
+import { AddTrackedQueryInput, TrackedQuery, XInsightsArgs, XPostRate, XQueryInsights, XRangeArgs, XShare, XVolumeArgs, XVolumeSeries } from './x.types';
 
 @Resolver()
 export class XResolver {
@@ -13,6 +13,11 @@ export class XResolver {
   @Query(() => XVolumeSeries, { description: 'Posts per bucket per tracked query (from the counts endpoint), with the previous-period total.' })
   xVolume(@Args(() => XVolumeArgs) args: XVolumeArgs, @Ctx() ctx: ApiContext): Promise<XVolumeSeries> {
     return ctx.services.x.volume(args);
+  }
+
+  @Query(() => XPostRate, { description: 'Posts per hour on the active tracked queries over a range, with the previous range of equal length.' })
+  xPostRate(@Args(() => XRangeArgs) args: XRangeArgs, @Ctx() ctx: ApiContext): Promise<XPostRate> {
+    return ctx.services.x.postRate(args);
   }
 
   @Query(() => [XShare], { description: "Each active query's share of the posts of all active queries in the range." })

@@ -10,6 +10,7 @@ import {
   type AddTrackedQueryInput,
   type TrackedQuery,
   type XInsightsArgs,
+  type XPostRate,
   type XQueryInsights,
   type XRangeArgs,
   type XShare,
@@ -105,6 +106,33 @@ export class XService {
       to: window.to,
       timestamps: window.starts.map((s) => new Date(s)),
       series,
+    };
+  }
+
+  /** Posts per hour over the range and the previous range of equal length, on every active query. */
+  async postRate(args: XRangeArgs): Promise<XPostRate> {
+    checkRange(args);
+    const ids = (await this.queries.active()).map((q) => q.queryId);
+    const span = args.to.getTime() - args.from.getTime();
+    const none = { posts: 0, hoursCovered: 0 };
+    const [cur, prev] = ids.length
+      ? await Promise.all([
+          this.analytics.postRate({ queryIds: ids, from: args.from, to: args.to }),
+          this.analytics.postRate({ queryIds: ids, from: new Date(args.from.getTime() - span), to: args.from }),
+        ])
+      : [none, none];
+    const rate = (r: typeof none) => (r.hoursCovered > 0 ? r.posts / r.hoursCovered : null);
+    const postsPerHour = rate(cur);
+    const previousPostsPerHour = rate(prev);
+    return {
+      trackedQueries: ids.length,
+      posts: cur.posts,
+      hoursCovered: cur.hoursCovered,
+      postsPerHour,
+      previousPosts: prev.posts,
+      previousHoursCovered: prev.hoursCovered,
+      previousPostsPerHour,
+      change: postsPerHour !== null && previousPostsPerHour ? (postsPerHour - previousPostsPerHour) / previousPostsPerHour : null,
     };
   }
 

@@ -44,6 +44,19 @@ export class XVolumeSeries {
   @Field(() => [XQueryVolume]) series!: XQueryVolume[];
 }
 
+@ObjectType({ description: 'Posts per hour on the active tracked queries: posts (counts endpoint) ÷ whole hours with a stored count.' })
+export class XPostRate {
+  @Field(() => Int, { description: 'Active tracked queries counted; 0 = nothing tracked, every figure is empty.' }) trackedQueries!: number;
+  @Field(() => Int, { description: 'Posts over the whole hours inside the range (the hour still filling is left out).' }) posts!: number;
+  @Field(() => Int, { description: 'Whole hours inside the range with a stored count for at least one query.' }) hoursCovered!: number;
+  @Field(() => Float, { nullable: true, description: 'posts ÷ hoursCovered; null when no hour is covered.' }) postsPerHour!: number | null;
+  @Field(() => Int) previousPosts!: number;
+  @Field(() => Int, { description: 'The same for the previous range of equal length.' }) previousHoursCovered!: number;
+  @Field(() => Float, { nullable: true }) previousPostsPerHour!: number | null;
+  @Field(() => Float, { nullable: true, description: '(postsPerHour - previousPostsPerHour) ÷ previousPostsPerHour; null without a previous rate above 0.' })
+  change!: number | null;
+}
+
 @ObjectType()
 export class XShare {
   @Field(() => ID) queryId!: string;

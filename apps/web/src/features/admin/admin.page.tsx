@@ -6,6 +6,8 @@ import { formatDateTime } from '../../lib/format';
 import type { TimeRange } from '../../lib/time-range';
 import { adminContext, useAdminToken } from './admin-token';
 import { TrackedQueriesPanel } from './tracked-queries.panel';
+import { TrackedGamesPanel } from './tracked-games.panel';
+import { SchedulesPanel } from './schedules.panel';
 import { ApiKeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation, RunJobMutation } from './admin.queries';
 
 const JOBS: Array<{ job: RunnableJob; label: string }> = [
@@ -27,7 +29,7 @@ export function AdminPage({ range }: Props) {
   return (
     <main className="page" id="main">
       <PageHeading title="Admin" range={range}>
-        <p className="breadcrumb">API keys, tracked X queries and jobs. The token stays in this tab only (sessionStorage).</p>
+        <p className="breadcrumb">API keys, tracked X queries and games, schedules and jobs. The token stays in this tab only (sessionStorage).</p>
       </PageHeading>
       {token ? (
         <AdminPanels token={token} timeZone={range.timeZone} onForget={forget} />
@@ -208,6 +210,10 @@ function AdminPanels({ token, timeZone, onForget }: { token: string; timeZone: s
       </section>
 
       <TrackedQueriesPanel token={token} onMessage={setMessage} />
+
+      <TrackedGamesPanel token={token} timeZone={timeZone} onMessage={setMessage} />
+
+      <SchedulesPanel token={token} timeZone={timeZone} onMessage={setMessage} />
 
       <section className="card" aria-labelledby="jobs-title">
         <div className="card__header">

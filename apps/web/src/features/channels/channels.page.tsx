@@ -1,5 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import type { Metric } from '../../gql/graphql';
 import { PageHeading } from '../../components/page-heading';
@@ -14,6 +14,10 @@ import type { TimeRange } from '../../lib/time-range';
 import { ChannelExistsQuery, TopChannelsQuery } from './channels.queries';
 
 export const CHANNEL_PAGE_SIZE = 25;
+/** Typing pauses this long before the list is asked again, so each keystroke is not a query. */
+export const SEARCH_DEBOUNCE_MS = 250;
+/** The API refuses longer searches; the box stops there instead of producing an error. */
+export const SEARCH_MAX = 100;
 
 interface Props {
   range: TimeRange;
@@ -27,33 +31,76 @@ export function ChannelsPage({ range }: Props) {
   const searchId = useId();
   const [byParam, setBy] = usePageParam('by', 'HOURS_WATCHED');
   const by: Metric = isMetric(byParam) && RANK_METRICS.includes(byParam) ? byParam : 'HOURS_WATCHED';
+  // The search lives in the URL (?q=) so a filtered list is a shareable link; the box updates at
+  // once and the URL (and with it the query) once typing pauses.
+  const [params, setParams] = useSearchParams();
+  const needle = (params.get('q') ?? '').trim().slice(0, SEARCH_MAX);
   const [pages, setPages] = useState(FIRST_PAGE);
-  const [filter, setFilter] = useState('');
+  const [filter, setFilter] = useState(needle);
   const [lookup, setLookup] = useState<string | null>(null);
+  const pushed = useRef(needle);
+  // Set when the box is submitted to open a channel: a pending search must not pull the page
+  // back to /channels while that navigation is under way.
+  const leaving = useRef(false);
+
+  const writeSearch = useCallback(
+    (typed: string) => {
+      pushed.current = typed;
+      // Replace, not push: Back should leave the page, not step through every search typed.
+      setParams(
+        (current) => {
+          const p = new URLSearchParams(current);
+          if (typed) p.set('q', typed);
+          else p.delete('q');
+          return p;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  useEffect(() => {
+    const typed = filter.trim();
+    if (typed === needle) return;
+    const timer = setTimeout(() => {
+      if (!leaving.current) writeSearch(typed);
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [filter, needle, writeSearch]);
+  // A URL change that did not come from the box (back/forward, an opened link) refills it.
+  useEffect(() => {
+    if (needle !== pushed.current) {
+      pushed.current = needle;
+      setFilter(needle);
+    }
+  }, [needle]);
 
   // A new question starts again at page one.
-  useEffect(() => setPages(FIRST_PAGE), [range.from, range.to, by]);
+  useEffect(() => setPages(FIRST_PAGE), [range.from, range.to, by, needle]);
 
   const { data, previousData, loading, error, refetch } = useQuery(TopChannelsQuery, {
-    variables: { from: range.from, to: range.to, first: CHANNEL_PAGE_SIZE, after: currentCursor(pages), by },
+    variables: { from: range.from, to: range.to, first: CHANNEL_PAGE_SIZE, after: currentCursor(pages), by, search: needle || null },
   });
   const conn = (data ?? previousData)?.topChannels;
   const rows = conn?.edges.map((e) => e.node) ?? [];
-  const needle = filter.trim().toLowerCase();
-  const shown = needle
-    ? rows.filter((r) => (r.login ?? '').toLowerCase().includes(needle) || (r.displayName ?? '').toLowerCase().includes(needle))
-    : rows;
   const span = pageSpan(pages, CHANNEL_PAGE_SIZE, rows.length, conn?.totalCount ?? 0);
+  const matching = needle ? ` matching “${needle}”` : '';
 
   const open = async (event: FormEvent) => {
     event.preventDefault();
     const login = filter.trim().toLowerCase();
     if (!login) return;
     setLookup('Looking up…');
+    leaving.current = true;
     const result = await client.query({ query: ChannelExistsQuery, variables: { login } }).catch(() => null);
     const found = result?.data?.channel;
     if (found) void navigate({ pathname: `/channels/${found.login}`, search });
-    else setLookup(`No channel “${login}” was ever seen live.`);
+    else {
+      leaving.current = false;
+      setLookup(`No channel “${login}” was ever seen live.`);
+      if (filter.trim() !== needle) writeSearch(filter.trim());
+    }
   };
 
   return (
@@ -67,7 +114,7 @@ export function ChannelsPage({ range }: Props) {
             </h2>
             <p className="card__subtitle">
               Ranked by {METRIC_INFO[by].label.toLowerCase()}; rank change against the previous period
-              {conn ? ` · ${conn.totalCount.toLocaleString('en-US')} channels live in the range` : ''}
+              {conn ? ` · ${conn.totalCount.toLocaleString('en-US')} channels${matching} live in the range` : ''}
             </p>
           </div>
           <label className="field" htmlFor={byId}>
@@ -83,12 +130,14 @@ export function ChannelsPage({ range }: Props) {
         </div>
         <form className="search-row" onSubmit={(e) => void open(e)} role="search">
           <label className="field search-row__field" htmlFor={searchId}>
-            <span className="field__label">Search this page or open a channel by login</span>
+            <span className="field__label">Search all channels, or press Enter to open one by login</span>
             <input
               id={searchId}
               type="search"
               value={filter}
+              maxLength={SEARCH_MAX}
               placeholder="login or name"
+              data-testid="channel-search"
               onChange={(e) => {
                 setFilter(e.target.value);
                 setLookup(null);
@@ -112,9 +161,15 @@ export function ChannelsPage({ range }: Props) {
             </button>
           </div>
         ) : null}
-        {conn && rows.length === 0 ? <p className="empty-note">No channel was live in this range.</p> : null}
+        {conn && rows.length === 0 ? (
+          <p className="empty-note">
+            {needle
+              ? `No channel live in this range matches “${needle}”; press Enter to open it by login.`
+              : 'No channel was live in this range.'}
+          </p>
+        ) : null}
         {!conn && loading ? <p className="empty-note">Loading…</p> : null}
-        {shown.length ? (
+        {rows.length ? (
           <div className="table-wrap">
             <table className="table" data-testid="channels-table">
               <caption className="visually-hidden">Top channels over the selected range</caption>
@@ -133,7 +188,7 @@ export function ChannelsPage({ range }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {shown.map((c) => (
+                {rows.map((c) => (
                   <tr key={c.channelId}>
                     <td className="num">{c.rank}</td>
                     <th scope="row">
@@ -157,8 +212,6 @@ export function ChannelsPage({ range }: Props) {
               </tbody>
             </table>
           </div>
-        ) : needle && rows.length ? (
-          <p className="empty-note">No channel on this page matches “{filter}”; press Enter to open it by login.</p>
         ) : null}
         {conn ? (
           <RelayPager

@@ -1,8 +1,8 @@
 import { graphql } from '../../gql';
 
 export const TopChannelsQuery = graphql(`
-  query TopChannels($from: DateTime!, $to: DateTime!, $first: Int!, $after: String, $by: Metric!) {
-    topChannels(from: $from, to: $to, first: $first, after: $after, by: $by) {
+  query TopChannels($from: DateTime!, $to: DateTime!, $first: Int!, $after: String, $by: Metric!, $search: String) {
+    topChannels(from: $from, to: $to, first: $first, after: $after, by: $by, search: $search) {
       totalCount
       level
       pageInfo {

@@ -6,6 +6,7 @@ import { usePageParam } from '../../hooks/use-page-param';
 import { emptyExplanation } from '../../lib/empty-state';
 import { formatInteger } from '../../lib/format';
 import type { TimeRange } from '../../lib/time-range';
+import { TrackedGamesQuery } from '../admin/tracking.queries';
 import { TopGamesQuery } from '../overview/overview.queries';
 import { ViewerHeatmapQuery } from './heatmap.queries';
 
@@ -21,6 +22,10 @@ export function HeatmapPage({ range, sweepIntervalSeconds }: Props) {
   const [game, setGame] = usePageParam('game', '');
   const games = useQuery(TopGamesQuery, { variables: { from: range.from, to: range.to, first: 20, by: 'HOURS_WATCHED' } });
   const gameList = (games.data ?? games.previousData)?.topGames.edges.map((e) => e.node) ?? [];
+  // Games the operator tracks come first: they are the ones asked about, whatever their rank.
+  const tracked = useQuery(TrackedGamesQuery);
+  const trackedList = (tracked.data?.trackedGames ?? []).filter((g) => g.state === 'ACTIVE');
+  const topList = gameList.filter((g) => !trackedList.some((t) => t.id === g.gameId));
   const { data, previousData, loading, error, refetch } = useQuery(ViewerHeatmapQuery, {
     variables: { from: range.from, to: range.to, timeZone: range.timeZone, gameId: game || null },
   });
@@ -34,7 +39,7 @@ export function HeatmapPage({ range, sweepIntervalSeconds }: Props) {
   );
   const best = matrix ? bestCells(matrix, 3) : [];
   const filled = matrix?.points ?? 0;
-  const gameName = gameList.find((g) => g.gameId === game)?.name;
+  const gameName = trackedList.find((g) => g.id === game)?.name ?? gameList.find((g) => g.gameId === game)?.name;
 
   return (
     <main className="page" id="main">
@@ -55,11 +60,30 @@ export function HeatmapPage({ range, sweepIntervalSeconds }: Props) {
             <select id={gameFieldId} value={game} onChange={(e) => setGame(e.target.value)}>
               <option value="">All streams</option>
               {game && !gameName ? <option value={game}>Game {game}</option> : null}
-              {gameList.map((g) => (
-                <option key={g.gameId} value={g.gameId}>
-                  {g.name}
-                </option>
-              ))}
+              {trackedList.length ? (
+                <optgroup label="Tracked games">
+                  {trackedList.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              {trackedList.length ? (
+                <optgroup label="Top games">
+                  {topList.map((g) => (
+                    <option key={g.gameId} value={g.gameId}>
+                      {g.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : (
+                topList.map((g) => (
+                  <option key={g.gameId} value={g.gameId}>
+                    {g.name}
+                  </option>
+                ))
+              )}
             </select>
           </label>
         </div>

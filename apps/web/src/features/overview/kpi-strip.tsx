@@ -1,9 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import type { TimeRange } from '../../lib/time-range';
 import { formatCompact, formatInteger } from '../../lib/format';
-import { compare, lastValue, type Kpi } from '../../lib/kpi';
+import { compare, lastValue } from '../../lib/kpi';
 import { coverageWeightedMean } from './game-summary';
+import { Trend } from './kpi-trend';
 import { OverviewKpisQuery } from './overview.queries';
+import { XPostRateKpi } from './x-rate.kpi';
 import type { TopGamesQuery } from '../../gql/graphql';
 
 type TopGame = TopGamesQuery['topGames']['edges'][number]['node'];
@@ -11,17 +13,6 @@ type TopGame = TopGamesQuery['topGames']['edges'][number]['node'];
 export function previousRange(range: Pick<TimeRange, 'from' | 'to'>): { prevFrom: string; prevTo: string } {
   const length = Date.parse(range.to) - Date.parse(range.from);
   return { prevFrom: new Date(Date.parse(range.from) - length).toISOString(), prevTo: range.from };
-}
-
-function Trend({ kpi }: { kpi: Kpi }) {
-  if (kpi.change === null) return <span className="kpi__trend muted">no previous period</span>;
-  const pct = Math.round(kpi.change * 1000) / 10;
-  const dir = pct > 0 ? 'up' : pct < 0 ? 'down' : 'flat';
-  return (
-    <span className={`kpi__trend kpi__trend--${dir}`}>
-      {pct > 0 ? '▲' : pct < 0 ? '▼' : '■'} {Math.abs(pct)}% <span className="muted">vs previous period</span>
-    </span>
-  );
 }
 
 interface Props {
@@ -76,6 +67,7 @@ export function KpiStrip({ range, topGame }: Props) {
             : 'no games in range'}
         </span>
       </div>
+      <XPostRateKpi range={range} />
     </section>
   );
 }

@@ -93,3 +93,15 @@ export const GameSparklinesQuery = graphql(`
     }
   }
 `);
+
+export const XPostRateQuery = graphql(`
+  query XPostRate($from: DateTime!, $to: DateTime!) {
+    xPostRate(from: $from, to: $to) {
+      trackedQueries
+      posts
+      hoursCovered
+      postsPerHour
+      previousPostsPerHour
+    }
+  }
+`);

@@ -8,8 +8,8 @@ import { emptyExplanation } from '../../lib/empty-state';
 import { GameViewersQuery } from './overview.queries';
 import { overallCoverage, summarizeGames } from './game-summary';
 import { GameSummaryTable } from './game-summary.table';
+import { gameViewersVariables, TOP_GAMES } from './overview.prefetch';
 
-export const TOP_GAMES = 8;
 export const REFRESH_MS = 60_000;
 
 const METRICS = {
@@ -35,7 +35,7 @@ export function ViewersByGameCard({ range, sweepIntervalSeconds }: Props) {
   const metric: Metric = isMetric(metricParam) ? metricParam : 'average';
 
   const { data, previousData, loading, error, refetch } = useQuery(GameViewersQuery, {
-    variables: { from: range.from, to: range.to, bucket: range.bucket, timeZone: range.timeZone, top: TOP_GAMES },
+    variables: gameViewersVariables(range),
     // Preset windows slide every minute (new variables, new fetch); a fixed custom range polls.
     pollInterval: range.preset ? 0 : REFRESH_MS,
     notifyOnNetworkStatusChange: false,

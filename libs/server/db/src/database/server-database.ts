@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { copyFromStdin } from './copy-in';
 import { readInfo } from './info';
 import { DatabaseOpenError, type Database, type Dialect, type OpenDatabaseOptions, type Sql } from './types';
 
@@ -35,6 +36,11 @@ class ServerDatabase implements Database {
     return res.rows as T[];
   }
 
+  async queryPrepared<T = Record<string, unknown>>(name: string, text: string, params: unknown[]): Promise<T[]> {
+    const res = await this.pool.query({ name, text, values: params });
+    return res.rows as T[];
+  }
+
   async transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken = false;
@@ -48,6 +54,7 @@ class ServerDatabase implements Database {
       await client.query('BEGIN');
       const tx: Sql = {
         query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
+        copyFrom: (sql: string, lines: readonly string[]) => copyFromStdin(client, sql, lines),
       };
       const result = await fn(tx);
       await client.query('COMMIT');

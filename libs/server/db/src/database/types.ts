@@ -2,6 +2,12 @@ export type Dialect = 'timescaledb' | 'postgres';
 
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Server transactions only: `COPY table (cols) FROM STDIN` of rows already in COPY text format
+   * (each line ending in a newline); resolves to the rows copied. Absent where the engine has no
+   * COPY from the client (embedded), so callers keep a plain INSERT for that case.
+   */
+  copyFrom?(sql: string, lines: readonly string[]): Promise<number>;
 }
 
 export interface DatabaseInfo {
@@ -18,6 +24,13 @@ export interface Database extends Sql {
    * so inside `fn` use only `tx`: a call on the Database itself would wait for ever.
    */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Server only: `text` as a named prepared statement, planned once per pooled connection and
+   * then reused (`name` must always go with the same text). For reads whose planning costs more
+   * than running them, e.g. lateral lookups across every snapshot partition. Absent on the
+   * embedded engine, where callers use `query`.
+   */
+  queryPrepared?<T = Record<string, unknown>>(name: string, text: string, params: unknown[]): Promise<T[]>;
   info(): Promise<DatabaseInfo>;
   ping(): Promise<void>;
   close(): Promise<void>;

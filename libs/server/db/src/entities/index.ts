@@ -1,4 +1,5 @@
 import { ApiKeyEntity, IngestionRunEntity } from './shared.entities';
+import { ScheduleOverrideEntity, TwitchTrackedGameEntity } from './operator.entities';
 import {
   TwitchChannelEntity,
   TwitchGameEntity,
@@ -22,6 +23,7 @@ import {
 } from './x.entities';
 
 export * from './shared.entities';
+export * from './operator.entities';
 export { defineEntity } from './define';
 export * from './twitch.entities';
 export * from './x.entities';
@@ -46,4 +48,6 @@ export const ENTITIES = [
   XAuthorEntity,
   IngestionRunEntity,
   ApiKeyEntity,
+  TwitchTrackedGameEntity,
+  ScheduleOverrideEntity,
 ];

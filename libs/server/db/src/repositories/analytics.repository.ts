@@ -117,22 +117,51 @@ function checkRange(from: Date, to: Date): void {
 export class AnalyticsRepository {
   constructor(private readonly db: Database) {}
 
+  /**
+   * One statement: per-bucket coverage of the platform totals joined to the games' sums, so a
+   * series costs one round trip. A FULL JOIN keeps a game row even in a bucket without coverage.
+   */
   async gameSeries(q: GameSeriesQuery): Promise<SeriesResult<GameSumsRow>> {
     checkRange(q.from, q.to);
     const plan = planBuckets(q.bucket, q.timeZone, q.from, q.to);
     const ids = [...new Set(q.gameIds.map((g) => (g === '' ? '0' : g)))];
     for (const id of ids) if (!/^\d{1,19}$/.test(id)) throw new Error(`gameIds must be numeric ids, got ${JSON.stringify(id.slice(0, 40))}`);
-    const coverage = await this.coverage(plan.level, plan.bucketSql, [q.from, q.to, ...plan.params]);
-    if (ids.length === 0) return { level: plan.level, rows: [], coverage };
     const t = timeCol(plan.level);
-    const rows = await this.db.query<GameSumsRow>(
-      `SELECT ${plan.bucketSql(t)} AS "bucketStart", r.game_id::text AS "gameId", ${sums(plan.level)}
-         FROM ${SOURCES.games[plan.level]} r
-        WHERE ${t} >= $1 AND ${t} < $2 AND r.game_id = ANY($5::bigint[])
-        GROUP BY 1, 2`,
+    const joined = await this.db.query<{ bucketStart: Date; covered: boolean } & Partial<CoverageRow> & Partial<GameSumsRow>>(
+      `WITH c AS (
+         SELECT ${plan.bucketSql(t)} AS b, ${coverageSums(plan.level)}
+           FROM ${SOURCES.totals[plan.level]} r
+          WHERE ${t} >= $1 AND ${t} < $2
+          GROUP BY 1),
+       g AS (
+         SELECT ${plan.bucketSql(t)} AS b, r.game_id::text AS "gameId", ${sums(plan.level)}
+           FROM ${SOURCES.games[plan.level]} r
+          WHERE ${t} >= $1 AND ${t} < $2 AND r.game_id = ANY($5::bigint[])
+          GROUP BY 1, 2)
+       SELECT coalesce(c.b, g.b) AS "bucketStart", c.b IS NOT NULL AS covered,
+              c."coveredSeconds", c.sweeps, c."partialSweeps",
+              g."gameId", g."viewerSeconds", g."channelSeconds", g."peakViewers", g."peakChannels"
+         FROM c FULL JOIN g ON g.b = c.b`,
       [q.from, q.to, ...plan.params, ids],
     );
-    return { level: plan.level, rows: rows.sort(byTimeThenGame), coverage };
+    const coverage = new Map<number, CoverageRow>();
+    const rows: GameSumsRow[] = [];
+    for (const r of joined) {
+      if (r.covered && !coverage.has(r.bucketStart.getTime())) {
+        coverage.set(r.bucketStart.getTime(), { bucketStart: r.bucketStart, coveredSeconds: r.coveredSeconds!, sweeps: r.sweeps!, partialSweeps: r.partialSweeps! });
+      }
+      if (r.gameId != null) {
+        rows.push({
+          bucketStart: r.bucketStart,
+          gameId: r.gameId,
+          viewerSeconds: r.viewerSeconds!,
+          channelSeconds: r.channelSeconds!,
+          peakViewers: r.peakViewers!,
+          peakChannels: r.peakChannels!,
+        });
+      }
+    }
+    return { level: plan.level, rows: rows.sort(byTimeThenGame), coverage: [...coverage.values()].sort(byTime) };
   }
 
   async platformSeries(q: SeriesQuery): Promise<SeriesResult<SumsRow>> {
@@ -181,39 +210,39 @@ export class AnalyticsRepository {
     const limit = Math.max(1, Math.min(1000, Math.floor(q.limit)));
     const level = rangeLevel(q.from, q.to);
     const t = timeCol(level);
-    const cover = await this.db.query<{ coveredSeconds: number | null; sweeps: number | null }>(
-      `SELECT ${coverageSums(level)} FROM ${SOURCES.totals[level]} r WHERE ${t} >= $1 AND ${t} < $2`,
-      [q.from, q.to],
-    );
-    const games = await this.db.query<Omit<TopGameRow, 'rank'>>(
+    // Coverage rides along as scalar subqueries: one round trip, and one row even with no games.
+    const rows = await this.db.query<{ coveredSeconds: number | null; sweeps: number | null } & Partial<Omit<TopGameRow, 'rank'>>>(
       `WITH g AS (
          SELECT r.game_id, ${sums(level)}
            FROM ${SOURCES.games[level]} r
           WHERE ${t} >= $1 AND ${t} < $2 AND r.game_id <> 0
-          GROUP BY r.game_id)
-       SELECT g.game_id::text AS "gameId", tg.name, g."viewerSeconds", g."channelSeconds", g."peakViewers", g."peakChannels"
-         FROM g LEFT JOIN twitch_games tg ON tg.game_id = g.game_id
-        ORDER BY g."viewerSeconds" DESC, g.game_id ASC
-        LIMIT $3`,
+          GROUP BY r.game_id),
+       cover AS (SELECT ${coverageSums(level)} FROM ${SOURCES.totals[level]} r WHERE ${t} >= $1 AND ${t} < $2)
+       SELECT cover."coveredSeconds", cover.sweeps, page.*
+         FROM cover
+         LEFT JOIN LATERAL (
+           SELECT g.game_id::text AS "gameId", tg.name, g."viewerSeconds", g."channelSeconds", g."peakViewers", g."peakChannels"
+             FROM g LEFT JOIN twitch_games tg ON tg.game_id = g.game_id
+            ORDER BY g."viewerSeconds" DESC, g.game_id ASC
+            LIMIT $3) page ON true
+        ORDER BY page."viewerSeconds" DESC, page."gameId"::bigint ASC`,
       [q.from, q.to, limit],
     );
+    const head = rows[0];
+    const games = rows.filter((r) => r.gameId != null);
     return {
       level,
-      coveredSeconds: cover[0]?.coveredSeconds ?? 0,
-      sweeps: cover[0]?.sweeps ?? 0,
-      games: games.map((g, i) => ({ rank: i + 1, ...g, name: g.name ?? null })),
+      coveredSeconds: head?.coveredSeconds ?? 0,
+      sweeps: head?.sweeps ?? 0,
+      games: games.map((g, i) => ({
+        rank: i + 1,
+        gameId: g.gameId!,
+        name: g.name ?? null,
+        viewerSeconds: g.viewerSeconds!,
+        channelSeconds: g.channelSeconds!,
+        peakViewers: g.peakViewers!,
+        peakChannels: g.peakChannels!,
+      })),
     };
-  }
-
-  private async coverage(level: RollupLevel, bucketSql: (col: string) => string, params: unknown[]): Promise<CoverageRow[]> {
-    const t = timeCol(level);
-    const rows = await this.db.query<CoverageRow>(
-      `SELECT ${bucketSql(t)} AS "bucketStart", ${coverageSums(level)}
-         FROM ${SOURCES.totals[level]} r
-        WHERE ${t} >= $1 AND ${t} < $2
-        GROUP BY 1`,
-      params,
-    );
-    return rows.sort(byTime);
   }
 }

@@ -68,6 +68,24 @@ export class IngestionRunRepository {
     return rows.length;
   }
 
+  /** Runs still marked running that started before `cutoff` (candidates for the stale-run reaper). */
+  async runningStartedBefore(cutoff: Date): Promise<Array<{ id: string; job: string; jobId: string | null }>> {
+    return this.db.query<{ id: string; job: string; jobId: string | null }>(
+      `SELECT id::text AS id, job, job_id AS "jobId" FROM ingestion_runs WHERE status = 'running' AND started_at < $1 ORDER BY id LIMIT 1000`,
+      [cutoff],
+    );
+  }
+
+  /** Closes one run as failed, only if it is still running (a late finish() of a live attempt wins). */
+  async closeAbandoned(id: string, reason: string): Promise<boolean> {
+    const rows = await this.db.query<{ id: string }>(
+      `UPDATE ingestion_runs SET finished_at = now(), status = 'failed', error = $2
+        WHERE id = $1::bigint AND status = 'running' RETURNING id::text AS id`,
+      [id, reason],
+    );
+    return rows.length > 0;
+  }
+
   async finish(id: string, r: IngestionRunFinish): Promise<void> {
     await this.db.query(
       `UPDATE ingestion_runs SET finished_at = now(), status = $2, api_calls = $3, pages = $4, rows_written = $5,

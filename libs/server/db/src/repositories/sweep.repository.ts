@@ -1,8 +1,8 @@
+import { copyText } from '../database/copy-in';
 import type { Database, Sql } from '../database/types';
 import {
   additiveUpsert,
   CHANNEL_HOURLY,
-  channelHourlySelect,
   PG_DAY,
   PG_HOUR,
   ROLLUP_COLUMNS,
@@ -63,6 +63,13 @@ interface Agg {
   channels: number;
 }
 
+/** One channel's share of this sweep, as twitch_channels_hourly adds it up (see channelHourlySelect). */
+interface ChannelSums {
+  snapshots: number;
+  viewers: number;
+  peak: number;
+}
+
 // Tags are alphanumeric on Twitch; the unit separator cannot occur in them, which lets a ragged
 // list of lists travel as one text[] parameter.
 const TAG_SEP = '\u001f';
@@ -99,6 +106,7 @@ function prepare(input: SweepWrite) {
   const gameLanguages = new Map<string, Agg>();
   const gameNames = new Map<string, string>();
   const channels = new Map<string, { login: string; name: string }>();
+  const channelSums = new Map<string, ChannelSums>();
   let totalViewers = 0;
   let duplicates = 0;
   for (const o of input.streams) {
@@ -123,8 +131,35 @@ function prepare(input: SweepWrite) {
     bump(gameLanguages, `${gameId}\u0000${o.language}`, o.viewers);
     if (gameId !== '0' && o.gameName && !gameNames.has(gameId)) gameNames.set(gameId, o.gameName);
     if (!channels.has(o.channelId)) channels.set(o.channelId, { login: o.channelLogin, name: o.channelName });
+    const cs = channelSums.get(o.channelId);
+    if (cs) {
+      cs.snapshots += 1;
+      cs.viewers += o.viewers;
+      cs.peak = Math.max(cs.peak, o.viewers);
+    } else channelSums.set(o.channelId, { snapshots: 1, viewers: o.viewers, peak: o.viewers });
   }
-  return { s, games, languages, gameLanguages, gameNames, channels, totalViewers, duplicates };
+  return { s, games, languages, gameLanguages, gameNames, channels, channelSums, totalViewers, duplicates };
+}
+
+type Prepared = ReturnType<typeof prepare>;
+
+const SNAPSHOT_INSERT = 'twitch_stream_snapshots (ts, stream_id, channel_id, game_id, viewers, language, sample_seconds)';
+
+/**
+ * Snapshots are the one table that grows by a row per live stream per sweep: on a server they go
+ * in with COPY (the cheapest bulk path Postgres has), inside the sweep's transaction. Returns
+ * false where the engine has no COPY from the client, which then inserts them from unnest.
+ */
+async function copySnapshots(tx: Sql, p: Prepared, ts: string, sampleSeconds: number): Promise<boolean> {
+  if (!tx.copyFrom) return false;
+  const { streamId, channelId, gameId, viewers, language } = p.s;
+  const lines = new Array<string>(streamId.length);
+  for (let i = 0; i < streamId.length; i++) {
+    lines[i] = `${ts}\t${streamId[i]}\t${channelId[i]}\t${gameId[i]}\t${viewers[i]}\t${copyText(language[i]!)}\t${sampleSeconds}\n`;
+  }
+  const copied = await tx.copyFrom(`COPY ${SNAPSHOT_INSERT} FROM STDIN`, lines);
+  if (copied !== streamId.length) throw new Error(`writeSweep: COPY stored ${copied} snapshots of ${streamId.length}`);
+  return true;
 }
 
 export class SweepRepository {
@@ -150,9 +185,19 @@ export class SweepRepository {
           input.duplicatesDropped + p.duplicates, input.startedAt.toISOString(), input.finishedAt.toISOString()],
       );
       if (inserted.length === 0) return { written: false, rows: 0, duplicatesIgnored: p.duplicates };
+      const copied = await copySnapshots(tx, p, ts, input.sampleSeconds);
+      const snapshots = copied
+        ? ''
+        : `snap AS (
+           INSERT INTO ${SNAPSHOT_INSERT}
+           SELECT $1::timestamptz, u.s, u.c, u.g, u.v, u.l, $2::int
+             FROM unnest($4::bigint[], $5::bigint[], $6::bigint[], $7::int[], $8::text[]) AS u(s, c, g, v, l)
+           RETURNING 1),`;
 
-      // One statement (data-modifying CTEs) for everything this sweep adds: round trips, not
-      // rows, dominate the cost on the embedded engine.
+      // One statement (data-modifying CTEs) for everything else this sweep adds: round trips, not
+      // rows, dominate the cost on the embedded engine. Dimensions are upserted only where new or
+      // renamed: ON CONFLICT DO UPDATE locks (and so writes) every conflicting row even when its
+      // WHERE then skips the update, which for ~100k unchanged channels per sweep is a write each.
       const aggs = (m: Map<string, Agg>) => [[...m.values()].map((a) => a.viewers), [...m.values()].map((a) => a.channels)];
       const [gv, gc] = aggs(p.games);
       const [lv, lc] = aggs(p.languages);
@@ -160,11 +205,7 @@ export class SweepRepository {
       const glKeys = [...p.gameLanguages.keys()].map((k) => k.split('\u0000'));
       const channels = [...p.channels.values()];
       await tx.query(
-        `WITH snap AS (
-           INSERT INTO twitch_stream_snapshots (ts, stream_id, channel_id, game_id, viewers, language, sample_seconds)
-           SELECT $1::timestamptz, u.s, u.c, u.g, u.v, u.l, $2::int
-             FROM unnest($4::bigint[], $5::bigint[], $6::bigint[], $7::int[], $8::text[]) AS u(s, c, g, v, l)
-           RETURNING 1),
+        `WITH ${snapshots}
          tot AS (
            INSERT INTO twitch_sweep_totals (ts, sample_seconds, viewers, channels, partial)
            VALUES ($1::timestamptz, $2::int, $12::bigint, $13::int, $3::boolean) RETURNING 1),
@@ -198,17 +239,21 @@ export class SweepRepository {
          gdim AS (
            INSERT INTO twitch_games (game_id, name, updated_at)
            SELECT u.g, u.n, $1::timestamptz FROM unnest($25::bigint[], $26::text[]) AS u(g, n)
+             LEFT JOIN twitch_games x ON x.game_id = u.g
+            WHERE x.game_id IS NULL OR x.name IS DISTINCT FROM u.n
            ON CONFLICT (game_id) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at
              WHERE twitch_games.name IS DISTINCT FROM EXCLUDED.name
            RETURNING 1),
          cdim AS (
            INSERT INTO twitch_channels (channel_id, login, display_name, updated_at)
            SELECT u.c, u.l, u.d, $1::timestamptz FROM unnest($27::bigint[], $28::text[], $29::text[]) AS u(c, l, d)
+             LEFT JOIN twitch_channels x ON x.channel_id = u.c
+            WHERE x.channel_id IS NULL OR (x.login, x.display_name) IS DISTINCT FROM (u.l, u.d)
            ON CONFLICT (channel_id) DO UPDATE SET login = EXCLUDED.login, display_name = EXCLUDED.display_name,
              updated_at = EXCLUDED.updated_at
              WHERE (twitch_channels.login, twitch_channels.display_name) IS DISTINCT FROM (EXCLUDED.login, EXCLUDED.display_name)
            RETURNING 1)
-         SELECT (SELECT count(*) FROM snap) + (SELECT count(*) FROM tot) + (SELECT count(*) FROM gam)
+         SELECT ${copied ? '' : '(SELECT count(*) FROM snap) + '}(SELECT count(*) FROM tot) + (SELECT count(*) FROM gam)
               + (SELECT count(*) FROM lng) + (SELECT count(*) FROM gml) + (SELECT count(*) FROM brd)
               + (SELECT count(*) FROM gdim) + (SELECT count(*) FROM cdim) AS n`,
         [
@@ -225,7 +270,7 @@ export class SweepRepository {
       );
       // TimescaleDB's real-time aggregation shows the new sweep at once; plain Postgres adds the
       // sweep's sums into its rollup rows here, exact because a sweep is written only once.
-      if (maintainTables) await addToRollupTables(tx, ts);
+      if (maintainTables) await addToRollupTables(tx, ts, input.sampleSeconds, p.channelSums);
       return { written: true, rows: p.s.streamId.length, duplicatesIgnored: p.duplicates };
     });
     if (result.written && this.db.dialect === 'timescaledb' && (await this.behindWatermark(ts))) {
@@ -286,8 +331,13 @@ export class SweepRepository {
 
 const rollupCols = (f: RollupFamily) => ['bucket', ...f.keys.map((k) => k.name), ...ROLLUP_COLUMNS].join(', ');
 
-/** Adds one sweep (already inserted in this transaction) into the hourly and daily tables. */
-async function addToRollupTables(tx: Sql, ts: string): Promise<void> {
+/**
+ * Adds one sweep (already inserted in this transaction) into the hourly and daily tables. The
+ * per-game/language families sum the small per-sweep tables; the per-channel hourly rows come
+ * from the channel sums computed in memory (one row per live channel), so the sweep's snapshots
+ * are not read back.
+ */
+async function addToRollupTables(tx: Sql, ts: string, sampleSeconds: number, channelSums: Map<string, ChannelSums>): Promise<void> {
   const keys = (f: RollupFamily) => f.keys.map((k) => `${k.name}, `).join('');
   const sums = `count(*)::int, sum(sample_seconds)::bigint, sum(viewers * sample_seconds)::bigint,
       sum(channels::bigint * sample_seconds)::bigint, max(viewers)::bigint, max(channels)::int,
@@ -302,9 +352,12 @@ async function addToRollupTables(tx: Sql, ts: string): Promise<void> {
         ${additiveUpsert(f, table)} RETURNING 1)`);
     }
   }
+  // Same sums as channelHourlySelect over this sweep's snapshots: count(*), Σ viewers × s, max
+  // viewers, Σ s (every snapshot of a sweep has the sweep's s).
   parts.push(`w_${CHANNEL_HOURLY} AS (
     INSERT INTO ${CHANNEL_HOURLY} (bucket, channel_id, snapshots, viewer_seconds, peak_viewers, streamed_seconds)
-    ${channelHourlySelect(PG_HOUR('ts'), 'WHERE ts = $1')}
+    SELECT ${PG_HOUR('$1::timestamptz')}, u.c, u.n, u.v * $2::bigint, u.p, u.n::bigint * $2::bigint
+      FROM unnest($3::bigint[], $4::int[], $5::bigint[], $6::int[]) AS u(c, n, v, p)
     ON CONFLICT (bucket, channel_id) DO UPDATE SET
       snapshots = EXCLUDED.snapshots + ${CHANNEL_HOURLY}.snapshots,
       viewer_seconds = EXCLUDED.viewer_seconds + ${CHANNEL_HOURLY}.viewer_seconds,
@@ -312,5 +365,13 @@ async function addToRollupTables(tx: Sql, ts: string): Promise<void> {
       streamed_seconds = EXCLUDED.streamed_seconds + ${CHANNEL_HOURLY}.streamed_seconds
     RETURNING 1)`);
   // Data-modifying CTEs always run to completion, referenced or not.
-  await tx.query(`WITH ${parts.join(',\n')} SELECT 1 AS done`, [ts]);
+  const perChannel = [...channelSums.values()];
+  await tx.query(`WITH ${parts.join(',\n')} SELECT 1 AS done`, [
+    ts,
+    sampleSeconds,
+    [...channelSums.keys()],
+    perChannel.map((c) => c.snapshots),
+    perChannel.map((c) => c.viewers),
+    perChannel.map((c) => c.peak),
+  ]);
 }

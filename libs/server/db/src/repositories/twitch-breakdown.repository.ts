@@ -34,6 +34,8 @@ export interface RankQuery {
   offset: number;
   /** Peaks of a key under a filter on the other dimension need per-sweep rows (slower). */
   exactPeaks?: boolean;
+  /** Game dimension: join each ranked game's name onto the page (saves the caller a round trip). */
+  withNames?: boolean;
 }
 
 export interface RankedKey extends RangeSums {
@@ -41,6 +43,8 @@ export interface RankedKey extends RangeSums {
   rank: number;
   /** Rank over the previous range of equal length; null when the key was absent there. */
   previousRank: number | null;
+  /** With `withNames` (game dimension): the game's stored display name, null when it has none. */
+  name?: string | null;
 }
 
 export interface RankResult {
@@ -154,6 +158,9 @@ export class TwitchBreakdownRepository {
     const order = RANK_ORDER[q.by];
     const totals = FAMILY.totals[level];
     const t = timeCol(level);
+    // Names join the page itself (at most `limit` rows).
+    const withNames = q.withNames === true && q.dimension === 'game';
+    const name = withNames ? { column: ', tg.name', join: ' LEFT JOIN twitch_games tg ON tg.game_id = rc.k' } : { column: '', join: '' };
     const rows = await this.db.query<{ totalCount: number; coveredSeconds: number | null } & Partial<RankedKey>>(
       `WITH cur AS (SELECT ${k} AS k, ${sumsSql(level)} ${keyRows(level, family, q.dimension, '$1', '$2', where)} GROUP BY 1),
             prev AS (SELECT ${k} AS k, ${sumsSql(level)} ${keyRows(level, family, q.dimension, '$3', '$1', where)} GROUP BY 1),
@@ -164,9 +171,9 @@ export class TwitchBreakdownRepository {
               page.*
          FROM (SELECT 1) one
          LEFT JOIN LATERAL (
-           SELECT rc.k::text AS key, rc.rank, rp.rank AS "previousRank",
+           SELECT rc.k::text AS key, rc.rank, rp.rank AS "previousRank"${name.column},
                   rc."viewerSeconds", rc."channelSeconds", rc."peakViewers", rc."peakChannels"
-             FROM rc LEFT JOIN rp ON rp.k = rc.k
+             FROM rc LEFT JOIN rp ON rp.k = rc.k${name.join}
             ORDER BY rc.rank
             LIMIT ${limit} OFFSET ${offset}) page ON true`,
       p.values,
@@ -182,6 +189,7 @@ export class TwitchBreakdownRepository {
           key: r.key!,
           rank: r.rank!,
           previousRank: r.previousRank ?? null,
+          ...(withNames ? { name: r.name ?? null } : {}),
           viewerSeconds: r.viewerSeconds!,
           channelSeconds: r.channelSeconds!,
           peakViewers: r.peakViewers!,

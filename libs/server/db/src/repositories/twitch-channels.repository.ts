@@ -10,6 +10,11 @@ export interface TopChannelsQuery {
   offset: number;
   /** Only time spent streaming this game (read from per-sweep snapshots: the hourly rollup has no game). */
   gameId?: string | null;
+  /**
+   * Only channels whose login or display name contains this text (case-insensitive). Ranks stay
+   * those among all channels; totalCount and the page are of the matching channels.
+   */
+  search?: string | null;
 }
 
 export interface TopChannelRow {
@@ -41,6 +46,11 @@ const ORDER: Record<RankBy, string> = {
 
 const HOUR_MS = 3_600_000;
 
+/** A LIKE pattern matching `text` literally anywhere: its own %, _ and \\ are escaped. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /** Channel rankings: the hourly per-channel rollup when the range allows it, per-sweep snapshots otherwise. */
 export class TwitchChannelsRepository {
   constructor(private readonly db: Database) {}
@@ -52,6 +62,15 @@ export class TwitchChannelsRepository {
     const prevFrom = new Date(2 * q.from.getTime() - q.to.getTime());
     const p = new Params([q.from, q.to, prevFrom]);
     const game = q.gameId == null ? '' : ` AND r.game_id = ${p.add(q.gameId, 'bigint')}`;
+    // Matching is a filter after ranking, so a found channel keeps its rank among all channels.
+    let matching = '';
+    if (q.search != null && q.search !== '') {
+      const pattern = p.add(containsPattern(q.search), 'text');
+      matching = `,
+            rf AS (SELECT rc.* FROM rc JOIN twitch_channels c ON c.channel_id = rc.channel_id
+                    WHERE c.login ILIKE ${pattern} ESCAPE '\\' OR c.display_name ILIKE ${pattern} ESCAPE '\\')`;
+    }
+    const ranked = matching ? 'rf' : 'rc';
     const limit = p.add(Math.max(0, Math.min(1000, Math.floor(q.limit))), 'int');
     const offset = p.add(Math.max(0, Math.floor(q.offset)), 'int');
     const per = (a: string, b: string) =>
@@ -67,15 +86,15 @@ export class TwitchChannelsRepository {
       `WITH cur AS (${per('$1', '$2')}),
             prev AS (${per('$3', '$1')}),
             rc AS (SELECT cur.*, row_number() OVER (ORDER BY ${order} DESC, channel_id ASC)::int AS rank FROM cur),
-            rp AS (SELECT prev.channel_id, row_number() OVER (ORDER BY ${order} DESC, channel_id ASC)::int AS rank FROM prev)
-       SELECT (SELECT count(*)::int FROM rc) AS "totalCount",
+            rp AS (SELECT prev.channel_id, row_number() OVER (ORDER BY ${order} DESC, channel_id ASC)::int AS rank FROM prev)${matching}
+       SELECT (SELECT count(*)::int FROM ${ranked}) AS "totalCount",
               (SELECT sum(t.sample_seconds)::float8 FROM twitch_sweep_totals t WHERE t.ts >= $1 AND t.ts < $2) AS "coveredSeconds",
               page.*
          FROM (SELECT 1) one
          LEFT JOIN LATERAL (
            SELECT rc.channel_id::text AS "channelId", c.login, c.display_name AS "displayName", rc.rank, rp.rank AS "previousRank",
                   rc.viewer_seconds AS "viewerSeconds", rc.streamed_seconds AS "streamedSeconds", rc.peak_viewers AS "peakViewers"
-             FROM rc LEFT JOIN rp ON rp.channel_id = rc.channel_id
+             FROM ${matching ? 'rf rc' : 'rc'} LEFT JOIN rp ON rp.channel_id = rc.channel_id
              LEFT JOIN twitch_channels c ON c.channel_id = rc.channel_id
             ORDER BY rc.rank
             LIMIT ${limit} OFFSET ${offset}) page ON true`,

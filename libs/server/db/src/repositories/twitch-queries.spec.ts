@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database, Sql } from '../database/types';
 import { PipelineStatusRepository } from './pipeline-status.repository';
 import { TwitchBreakdownRepository } from './twitch-breakdown.repository';
-import { TwitchChannelsRepository } from './twitch-channels.repository';
+import { containsPattern, TwitchChannelsRepository } from './twitch-channels.repository';
 import { TwitchEntitiesRepository } from './twitch-entities.repository';
 import { TwitchHeatmapRepository } from './twitch-heatmap.repository';
 
@@ -39,6 +39,7 @@ describe('twitch repositories SQL', () => {
     const ragged = { from: new Date('2024-03-08T00:10:00Z'), to: new Date('2024-03-09T00:10:00Z') };
     const calls: Array<[string, (db: Database) => Promise<unknown>]> = [
       ['rankKeys game by hours (daily)', (db) => new TwitchBreakdownRepository(db).rankKeys({ ...day, dimension: 'game', by: 'hoursWatched', limit: 10, offset: 0 })],
+      ['rankKeys game with names (daily)', (db) => new TwitchBreakdownRepository(db).rankKeys({ ...day, dimension: 'game', by: 'hoursWatched', limit: 10, offset: 0, withNames: true })],
       ['rankKeys language of a game, exact peaks (raw)', (db) => new TwitchBreakdownRepository(db).rankKeys({ ...day, dimension: 'language', filter: { gameIds: ['1'] }, by: 'peakViewers', limit: 10, offset: 20, exactPeaks: true })],
       ['keySeries game 1h (hourly)', (db) => new TwitchBreakdownRepository(db).keySeries({ ...day, bucket: '1h', timeZone: 'UTC', dimension: 'game', keys: ['1', '2'] })],
       ['keySeries language 1d with game filter, exact peaks (raw)', (db) => new TwitchBreakdownRepository(db).keySeries({ ...day, bucket: '1d', timeZone: 'UTC', dimension: 'language', keys: ['en'], filter: { gameIds: ['1'] }, exactPeaks: true })],
@@ -47,6 +48,7 @@ describe('twitch repositories SQL', () => {
       ['otherPeaks game 6h', (db) => new TwitchBreakdownRepository(db).otherPeaks({ ...day, bucket: '6h', timeZone: 'UTC', dimension: 'game', excludeKeys: ['1'] })],
       ['topChannels hour-aligned (hourly)', (db) => new TwitchChannelsRepository(db).topChannels({ ...day, by: 'hoursWatched', limit: 10, offset: 0 })],
       ['topChannels ragged in a game (raw)', (db) => new TwitchChannelsRepository(db).topChannels({ ...ragged, by: 'peakViewers', limit: 10, offset: 0, gameId: '1' })],
+      ['topChannels matching a search (hourly)', (db) => new TwitchChannelsRepository(db).topChannels({ ...day, by: 'hoursWatched', limit: 10, offset: 0, search: '50%_off' })],
       ['game', (db) => new TwitchEntitiesRepository(db).game('1')],
       ['channel by login', (db) => new TwitchEntitiesRepository(db).channel({ login: 'someone' })],
       ['sessions', (db) => new TwitchEntitiesRepository(db).sessions({ ...day, channelId: '1', limit: 20 })],
@@ -74,5 +76,10 @@ describe('twitch repositories SQL', () => {
     await expect(new TwitchEntitiesRepository(db).sessions({ ...range, to: range.from, channelId: '1', limit: 1 })).rejects.toThrow(/after its start/);
     await expect(new TwitchHeatmapRepository(db).weekdayHour({ ...range, timeZone: 'Mars/Base' })).rejects.toThrow(/time zone/);
     expect(log).toEqual([]);
+  });
+
+  it('escapes LIKE wildcards so a search matches its text literally', () => {
+    expect(containsPattern('abc')).toBe('%abc%');
+    expect(containsPattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');
   });
 });

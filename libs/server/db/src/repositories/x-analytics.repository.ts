@@ -29,6 +29,13 @@ export interface XAuthorRank {
   engagement: number;
 }
 
+export interface XPostRateRow {
+  /** Posts (counts endpoint) over the whole hours inside the range. */
+  posts: number;
+  /** Whole hours inside the range with a stored count for at least one of the queries. */
+  hoursCovered: number;
+}
+
 export type XEntityKind = 'hashtag' | 'mention' | 'url' | 'cashtag';
 
 /** The sampled posts of one query in a range, and each post's latest engagement. */
@@ -72,6 +79,22 @@ export class XAnalyticsRepository {
       [q.from.toISOString(), q.to.toISOString(), q.queryIds],
     );
     return new Map(rows.map((r) => [r.queryId, Number(r.posts)]));
+  }
+
+  /**
+   * Posts of the given queries over the whole hours inside a range, and how many of those hours
+   * have a stored count. The hour still filling (or cut by the range end) is left out so it
+   * neither dilutes nor inflates the rate.
+   */
+  async postRate(q: { queryIds: string[]; from: Date; to: Date }): Promise<XPostRateRow> {
+    const rows = await this.db.query<{ posts: string; hoursCovered: number }>(
+      `SELECT coalesce(sum(post_count), 0)::bigint AS posts, count(DISTINCT bucket_start)::int AS "hoursCovered"
+         FROM x_counts
+        WHERE granularity = 'hour' AND query_id = ANY($3::bigint[])
+          AND bucket_start >= $1::timestamptz AND bucket_start <= $2::timestamptz - interval '1 hour'`,
+      [q.from.toISOString(), q.to.toISOString(), q.queryIds],
+    );
+    return { posts: Number(rows[0]?.posts ?? 0), hoursCovered: rows[0]?.hoursCovered ?? 0 };
   }
 
   async engagementSummary(q: { queryId: string; from: Date; to: Date }): Promise<XEngagementSummary> {

@@ -133,6 +133,20 @@ export class XQueryRepository {
     });
   }
 
+  /**
+   * Pauses the auto query of one game (an operator stopped tracking it); history stays. Returns
+   * the paused query, or null when the game has no active auto query.
+   */
+  async pauseAutoQueryOfGame(gameId: string, now: Date): Promise<TrackedQuery | null> {
+    checkGameId(gameId);
+    const rows = await this.db.query<TrackedQuery>(
+      `UPDATE x_tracked_queries SET state = 'paused', paused_at = $2::timestamptz
+        WHERE origin = 'auto' AND state = 'active' AND game_id = $1::bigint RETURNING ${COLUMNS}`,
+      [gameId, now.toISOString()],
+    );
+    return rows[0] ?? null;
+  }
+
   /** The latest Twitch top-games ranking with names (auto-tracking's first choice). */
   async latestTopGames(limit: number): Promise<Array<{ gameId: string; name: string }>> {
     return this.db.query<{ gameId: string; name: string }>(

@@ -22,7 +22,7 @@ export const TWITCH_TABLES: readonly string[] = [
     games bigint[] NOT NULL DEFAULT '{}')
     WITH (fillfactor = 70)`,
   // Every sweep updates every live broadcast: free space per page and no index on last_seen_at
-  // keep those updates HOT (no index writes).
+  // keep those updates HOT (no index writes). Migration 1732190000030 lowers the fillfactor to 50.
   `CREATE INDEX twitch_streams_channel_idx ON twitch_streams (channel_id, started_at DESC)`,
   `CREATE TABLE twitch_games (
     game_id bigint PRIMARY KEY,

@@ -7,17 +7,20 @@ export function failingAfter(db: Database, pattern: RegExp, delayMs = 0): Databa
   return new Proxy(db, {
     get(target, prop, receiver) {
       if (prop !== 'transaction') return Reflect.get(target, prop, receiver);
+      const after = async <R>(text: string, run: () => Promise<R>): Promise<R> => {
+        const result = await run();
+        if (pattern.test(text)) {
+          if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+          throw new Error('injected failure');
+        }
+        return result;
+      };
       return <T>(fn: (tx: Sql) => Promise<T>) =>
         target.transaction((tx) =>
           fn({
-            async query<R>(text: string, params?: unknown[]) {
-              const rows = await tx.query<R>(text, params);
-              if (pattern.test(text)) {
-                if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-                throw new Error('injected failure');
-              }
-              return rows;
-            },
+            query: <R>(text: string, params?: unknown[]) => after(text, () => tx.query<R>(text, params)),
+            // Kept when the engine has it, so the wrapped transaction takes the same path.
+            ...(tx.copyFrom ? { copyFrom: (text: string, lines: readonly string[]) => after(text, () => tx.copyFrom!(text, lines)) } : {}),
           }),
         );
     },
@@ -69,7 +72,8 @@ export async function counts(db: Sql): Promise<Record<string, number>> {
 /** Behaviour both dialects must share; each spec file calls it with its own database. */
 export async function checkAtomicAndOnce(db: Database, ts: Date): Promise<void> {
   const before = await counts(db);
-  const broken = new SweepRepository(failingAfter(db, /INSERT INTO twitch_stream_snapshots/));
+  // Snapshots go in by COPY on a server, by INSERT on the embedded engine.
+  const broken = new SweepRepository(failingAfter(db, /(INSERT INTO|COPY) twitch_stream_snapshots/));
   await expect(broken.writeSweep(sampleSweep(ts))).rejects.toThrow('injected failure');
   expect(await counts(db)).toEqual(before);
 

@@ -149,59 +149,78 @@ describe('Redis eviction policy', () => {
 });
 
 /**
- * 70,000 jobs (100,000 took 35 s alone and over 100 s on a loaded 2-core machine), every tenth failing, through a no-op worker with the production trimming
- * options. Attempts are 1 here: with the production backoff (10 s, exponential) the failing
- * tenth would sit in "delayed" for minutes; trimming is what is measured.
+ * Redis memory with the production trimming options. The old version ran 70,000 jobs, 10% failing,
+ * and measured only the last 15,000: the first 50,000 were needed just to fill the 5,000-failed
+ * cap at one failure in ten. Here the caps are filled on purpose first (5,000 failing jobs, then
+ * 1,000 succeeding ones), and then a window twice as long as before (30,000 jobs, every tenth
+ * failing) must leave keys and memory flat, checked at five checkpoints. Attempts are 1: with the
+ * production backoff (10 s, exponential) the failing tenth would sit in "delayed" for minutes;
+ * trimming is what is measured.
  */
-const LOAD_JOBS = 70_000;
+const WINDOW_JOBS = 30_000;
+const CHECKPOINTS = 5;
 
 describe('Redis memory under a long run', () => {
-  it(`stays flat over ${LOAD_JOBS} jobs with 10% failing: finished jobs are trimmed by count`, async () => {
+  it(`stays flat over ${WINDOW_JOBS} jobs with 10% failing once the trimming caps are full`, async () => {
     const server = await startPrivateRedis({ persistence: false });
     const conn = new Redis(server.url, { maxRetriesPerRequest: null });
     const admin = new Redis(server.url);
     const opts = { ...DEFAULT_JOB_OPTIONS, attempts: 1 };
+    const keepDone = (opts.removeOnComplete as { count: number }).count;
+    const keepFailed = (opts.removeOnFail as { count: number }).count;
     const queue = new Queue('memtest', { connection: conn, prefix: 'mem', defaultJobOptions: opts });
     const workerConn = new Redis(server.url, { maxRetriesPerRequest: null });
-    let finished = 0;
+    let completed = 0;
+    let failed = 0;
     const worker = new Worker(
       'memtest',
       async (job) => {
-        if ((job.data as { n: number }).n % 10 === 0) throw new Error('planned failure');
+        if ((job.data as { fail: boolean }).fail) throw new Error('planned failure');
         return { ok: true };
       },
-      { connection: workerConn, prefix: 'mem', concurrency: 200 },
+      { connection: workerConn, prefix: 'mem', concurrency: 500 },
     );
-    worker.on('completed', () => (finished += 1));
-    worker.on('failed', () => (finished += 1));
+    worker.on('completed', () => (completed += 1));
+    worker.on('failed', () => (failed += 1));
     try {
       const memory = async () => Number(/used_memory:(\d+)/.exec(await admin.info('memory'))?.[1]);
-      const push = async (from: number, count: number) => {
-        for (let k = from; k < from + count; k += 1_000) {
-          await queue.addBulk(Array.from({ length: 1_000 }, (_, i) => ({ name: 'noop', data: { n: k + i, pad: 'p'.repeat(200) } })));
-          // Keep the backlog small so memory reflects what is retained, not what is queued.
-          while (finished < k - 5_000) await new Promise((r) => setTimeout(r, 20));
+      let added = 0;
+      // Bulk adds of 2,000, at most 6,000 unfinished, so memory reflects what is retained, not what is queued.
+      const push = async (count: number, fail: (i: number) => boolean) => {
+        for (let k = 0; k < count; k += 2_000) {
+          const n = Math.min(2_000, count - k);
+          await queue.addBulk(Array.from({ length: n }, (_, i) => ({ name: 'noop', data: { n: added + i, fail: fail(k + i), pad: 'p'.repeat(200) } })));
+          added += n;
+          while (completed + failed < added - 6_000) await new Promise((r) => setTimeout(r, 10));
         }
-        while (finished < from + count) await new Promise((r) => setTimeout(r, 20));
+        while (completed + failed < added) await new Promise((r) => setTimeout(r, 10));
       };
-      // Past 50,000 jobs both caps (1,000 completed, 5,000 failed) are full; from there nothing may grow.
-      const warm = 55_000;
-      await push(0, warm);
-      const memWarm = await memory();
-      const keysWarm = await admin.dbsize();
-      await push(warm, LOAD_JOBS - warm);
-      const memEnd = await memory();
-      const keysEnd = await admin.dbsize();
 
-      const keepDone = (opts.removeOnComplete as { count: number }).count;
-      const keepFailed = (opts.removeOnFail as { count: number }).count;
+      // Fill both caps: from here on every finished job must push an old one out.
+      await push(keepFailed, () => true);
+      await push(keepDone, () => false);
+      expect(await queue.getFailedCount()).toBe(keepFailed);
+      expect(await queue.getCompletedCount()).toBe(keepDone);
+
+      const points: Array<{ keys: number; mem: number }> = [{ keys: await admin.dbsize(), mem: await memory() }];
+      for (let c = 0; c < CHECKPOINTS; c++) {
+        await push(WINDOW_JOBS / CHECKPOINTS, (i) => i % 10 === 0);
+        points.push({ keys: await admin.dbsize(), mem: await memory() });
+      }
+      // The window really ran, with its failing tenth.
+      expect(failed).toBe(keepFailed + WINDOW_JOBS / 10);
+      expect(completed).toBe(keepDone + WINDOW_JOBS - WINDOW_JOBS / 10);
       expect(await queue.getCompletedCount()).toBeLessThanOrEqual(keepDone);
       expect(await queue.getFailedCount()).toBeLessThanOrEqual(keepFailed);
-      // One hash per retained job plus a handful of queue keys, whatever the number of jobs run.
-      expect(keysEnd).toBeLessThanOrEqual(keepDone + keepFailed + 20);
-      expect(keysEnd - keysWarm).toBeLessThanOrEqual(20);
-      // Flat: 15,000 more jobs (each ~0.5 KB retained if untrimmed = ~7 MB) add under 3 MB.
-      expect(memEnd - memWarm).toBeLessThan(3 * 1024 * 1024);
+
+      // One hash per retained job plus a handful of queue keys, at every checkpoint. Untrimmed,
+      // the window would add 30,000 keys (3,000 if only failures were kept).
+      const keys = points.map((p) => p.keys);
+      for (const k of keys) expect(k).toBeLessThanOrEqual(keepDone + keepFailed + 20);
+      expect(Math.max(...keys) - Math.min(...keys)).toBeLessThanOrEqual(20);
+      // Flat: 30,000 jobs (~0.5 KB each if retained = ~15 MB) add under 2 MB at any checkpoint.
+      const base = points[0]!.mem;
+      expect(Math.max(...points.map((p) => p.mem - base))).toBeLessThan(2 * 1024 * 1024);
     } finally {
       await worker.close();
       await queue.close();
@@ -210,5 +229,6 @@ describe('Redis memory under a long run', () => {
       admin.disconnect();
       await server.destroy();
     }
-  }, 180_000);
+    // Generous: ~10 s alone, several times that while other suites load a 2-core machine.
+  }, 300_000);
 });

@@ -1,4 +1,5 @@
 import type { RunOutcome, WorkerContext } from '../../context';
+import { reapStaleRuns } from './stale-runs';
 
 /** How far back each run re-derives rollups, so late or retried sweeps are always folded in. */
 const REFRESH_LOOKBACK_MS = 48 * 3600 * 1000;
@@ -13,8 +14,9 @@ export async function runMaintenance(ctx: WorkerContext, now: number): Promise<R
   const refreshed = await maintenance.refreshRollups(new Date(now - REFRESH_LOOKBACK_MS), new Date(now + 3600_000));
   const compressed = await maintenance.compress(config.COMPRESS_AFTER_DAYS);
   const dropped = await maintenance.applyRetention(config.RAW_RETENTION_DAYS);
+  const staleRuns = await reapStaleRuns(ctx, now);
   return {
     status: 'succeeded',
-    reason: `partitions ${JSON.stringify(partitions)}, rollups ${JSON.stringify(refreshed)}, compressed ${JSON.stringify(compressed)}, retention ${JSON.stringify(dropped)}`,
+    reason: `partitions ${JSON.stringify(partitions)}, rollups ${JSON.stringify(refreshed)}, compressed ${JSON.stringify(compressed)}, retention ${JSON.stringify(dropped)}, stale runs ${JSON.stringify(staleRuns)}`,
   };
 }

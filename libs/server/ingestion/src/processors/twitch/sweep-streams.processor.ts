@@ -1,11 +1,16 @@
+import { ScheduleOverrideRepository } from '@streamscope/db';
 import type { JobData } from '@streamscope/queues';
 import type { WorkerContext, RunOutcome } from '../../context';
 import { sweepTimestamp, toStreamObservation } from '../../ingest/streams.mapper';
+import { effectiveEverySeconds } from '../../schedule-overrides';
+import { SWEEP_SCHEDULE_ID } from '../../schedulers';
 
 export interface SweepRequest {
   data: JobData<'twitch.sweep-streams'>;
   /** The scheduled slot (scheduler jobs) or the enqueue time (manual runs). */
   slotMillis: number;
+  /** The interval the scheduler fired this job with; null for one-off (startup, manual) jobs. */
+  everySeconds?: number | null;
   signal?: AbortSignal;
 }
 
@@ -18,7 +23,11 @@ export async function sweepStreams(ctx: WorkerContext, req: SweepRequest): Promi
   if (backfill && !ctx.simulated) {
     throw new Error('history backfill needs the simulator: the real Helix API has no past');
   }
-  const interval = backfill ? ctx.config.BACKFILL_SPACING_SECONDS : ctx.config.SWEEP_INTERVAL_SECONDS;
+  // A sweep stands for [ts, ts + sample_seconds): the spacing it runs at, which an operator may
+  // have overridden at run time, so never the configured SWEEP_INTERVAL_SECONDS as such.
+  const interval = backfill
+    ? ctx.config.BACKFILL_SPACING_SECONDS
+    : (req.everySeconds ?? (await effectiveEverySeconds(ctx.config, new ScheduleOverrideRepository(ctx.db), SWEEP_SCHEDULE_ID)));
   const ts = backfill ? new Date(req.data.at as string) : sweepTimestamp(req.slotMillis, interval);
   if (await ctx.sweeps.sweepExists(ts)) {
     return { status: 'skipped', reason: `sweep ${ts.toISOString()} already stored` };

@@ -1,23 +1,32 @@
-import { AnalyticsRepository, type AutoTrackTarget } from '@streamscope/db';
+import { AnalyticsRepository, TrackedGameRepository, type AutoTrackTarget } from '@streamscope/db';
 import type { RunOutcome, WorkerContext } from '../../context';
 import { autoTrackQuery, gameHashtag } from '../../x/auto-track.query';
 import { HOUR_MS } from './x-common';
 
+/** The top-N games: from the latest top-games ranking, else the most watched of the last 24 hours. */
+async function topGames(ctx: WorkerContext, n: number, now: number): Promise<{ games: Array<{ gameId: string; name: string }>; from: string }> {
+  if (n <= 0) return { games: [], from: 'top games (off: X_AUTO_TRACK_TOP_GAMES=0)' };
+  const ranked = await ctx.xQueries.latestTopGames(n);
+  if (ranked.length > 0) return { games: ranked, from: 'latest top-games ranking' };
+  const top = await new AnalyticsRepository(ctx.db).topGames({ from: new Date(now - 24 * HOUR_MS), to: new Date(now), limit: n });
+  return {
+    games: top.games.filter((g) => g.gameId !== '0' && g.name).map((g) => ({ gameId: g.gameId, name: g.name! })),
+    from: 'most watched games of the last 24 hours',
+  };
+}
+
 /**
- * One X query per top Twitch game, linked to the game: from the latest top-games ranking, else
- * the most watched games of the last 24 hours. Queries of games that left the top are paused
- * (their history stays); new ones get counts and a search at once instead of at the next slot.
+ * One X query per top Twitch game and per active tracked game, linked to the game. Queries of
+ * games that left the top (and are not tracked), or whose tracking was paused or removed, are
+ * paused: their history stays. New ones get counts and a search at once instead of at the next slot.
  */
 export async function autoTrackGames(ctx: WorkerContext, now: number): Promise<RunOutcome> {
   const n = ctx.config.X_AUTO_TRACK_TOP_GAMES;
-  if (n <= 0) return { status: 'skipped', reason: 'auto-tracking is off (X_AUTO_TRACK_TOP_GAMES=0)' };
-  let games = await ctx.xQueries.latestTopGames(n);
-  let from = 'latest top-games ranking';
-  if (games.length === 0) {
-    const top = await new AnalyticsRepository(ctx.db).topGames({ from: new Date(now - 24 * HOUR_MS), to: new Date(now), limit: n });
-    games = top.games.filter((g) => g.gameId !== '0' && g.name).map((g) => ({ gameId: g.gameId, name: g.name! }));
-    from = 'most watched games of the last 24 hours';
-  }
+  const tracked = await new TrackedGameRepository(ctx.db).activeWithNames();
+  if (n <= 0 && tracked.length === 0) return { status: 'skipped', reason: 'auto-tracking is off (X_AUTO_TRACK_TOP_GAMES=0) and no game is tracked' };
+  const top = await topGames(ctx, n, now);
+  const games = [...top.games];
+  for (const t of tracked) if (!games.some((g) => g.gameId === t.gameId)) games.push(t);
   if (games.length === 0) return { status: 'skipped', reason: 'no Twitch games known yet' };
   const targets: AutoTrackTarget[] = [];
   for (const g of games) {
@@ -33,7 +42,9 @@ export async function autoTrackGames(ctx: WorkerContext, now: number): Promise<R
   }
   return {
     status: 'succeeded',
-    reason: `${targets.length} games from the ${from}: ${res.created.length} queries created, ${res.resumed} resumed, ${res.paused} paused`,
+    reason:
+      `${top.games.length} games from the ${top.from} and ${tracked.length} tracked (${targets.length} distinct): ` +
+      `${res.created.length} queries created, ${res.resumed} resumed, ${res.paused} paused`,
     rowsWritten: res.created.length + res.resumed + res.paused,
   };
 }
