@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, SweepRepository, type Database, type StreamObservation } from '@streamscope/db';
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@streamscope/testing';
+import { SweepRepository, type StreamObservation } from '@streamscope/db';
+import { createTestRedis, type TestRedis } from '@streamscope/testing';
 import { startApiHarness, type Harness } from '../../testing/api-harness';
+import { DIALECTS, openDialectDatabase, settleRollups, type DialectDatabase } from '../../testing/dialect-database';
 
 /**
  * A deterministic fixture: 2 days of 5-minute sweeps from 2026-11-10T00:00Z with hours 05:00-06:59
@@ -51,33 +52,6 @@ function expectedHourly(gameId: string, from: number, to: number) {
   return out;
 }
 
-let testDb: TestDatabase;
-let testRedis: TestRedis;
-let db: Database;
-let api: Harness;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase('apigames');
-  testRedis = createTestRedis('apigames');
-  db = await openDatabase({ kind: 'server', url: testDb.url, poolSize: 4 });
-  await migrate(db, { compressAfterDays: 7, rawRetentionDays: 3650 });
-  const repo = new SweepRepository(db);
-  for (const s of fixture) {
-    await repo.writeSweep({
-      ts: new Date(s.ts), sampleSeconds: S, status: s.partial ? 'partial' : 'complete', pages: 1, apiCalls: 1,
-      duplicatesDropped: 0, startedAt: new Date(s.ts), finishedAt: new Date(s.ts), streams: s.streams,
-    });
-  }
-  api = await startApiHarness({ db, redisUrl: testRedis.url, prefix: testRedis.prefix, now: () => Date.parse('2026-11-20T00:00:00Z') });
-});
-
-afterAll(async () => {
-  await api?.close();
-  await db?.close();
-  await testDb?.drop();
-  await testRedis?.cleanup();
-});
-
 const QUERY = `query G($from: DateTime!, $to: DateTime!, $bucket: Bucket, $gameIds: [ID!], $top: Int, $tz: String) {
   gameViewers(from: $from, to: $to, bucket: $bucket, gameIds: $gameIds, top: $top, timeZone: $tz) {
     bucket level timestamps coverage partialSweeps series { gameId name averageViewers peakViewers hoursWatched }
@@ -86,89 +60,116 @@ const QUERY = `query G($from: DateTime!, $to: DateTime!, $bucket: Bucket, $gameI
 
 type Result = { gameViewers: { bucket: string; level: string; timestamps: string[]; coverage: number[]; partialSweeps: number[]; series: Array<{ gameId: string; name: string; averageViewers: Array<number | null>; peakViewers: Array<number | null>; hoursWatched: Array<number | null> }> } };
 
-describe('gameViewers', () => {
-  it('returns hourly series equal to an independent computation, gaps as null', async () => {
-    const from = START;
-    const to = START + 48 * 3_600_000;
-    const { status, body } = await api.gql<Result>(QUERY, { from: new Date(from).toISOString(), to: new Date(to).toISOString(), bucket: 'HOUR', gameIds: ['11', '33'] });
-    expect(status).toBe(200);
-    expect(body.errors).toBeUndefined();
-    const r = body.data!.gameViewers;
-    expect(r.bucket).toBe('HOUR');
-    expect(r.timestamps).toHaveLength(48);
-    for (const gameId of ['11', '33']) {
-      const series = r.series.find((s) => s.gameId === gameId)!;
-      const expected = expectedHourly(gameId, from, to);
-      expected.forEach((e, i) => {
-        if (e.avg === null) {
-          expect(series.averageViewers[i]).toBeNull();
-          expect(series.peakViewers[i]).toBeNull();
-        } else {
-          expect(series.averageViewers[i]).toBeCloseTo(e.avg, 6);
-          expect(series.peakViewers[i]).toBe(e.peak);
-          expect(series.hoursWatched[i]).toBeCloseTo(e.hoursWatched!, 6);
-        }
+// Every test runs on both dialects against the same expectations from the fixture rows.
+describe.each(DIALECTS)('%s', (dialect) => {
+  let dialectDb: DialectDatabase | undefined;
+  let testRedis: TestRedis | undefined;
+  let api: Harness;
+
+  beforeAll(async () => {
+    dialectDb = await openDialectDatabase(dialect, 'apigames', { compressAfterDays: 7, rawRetentionDays: 3650 });
+    testRedis = createTestRedis('apigames');
+    const repo = new SweepRepository(dialectDb.db);
+    for (const s of fixture) {
+      await repo.writeSweep({
+        ts: new Date(s.ts), sampleSeconds: S, status: s.partial ? 'partial' : 'complete', pages: 1, apiCalls: 1,
+        duplicatesDropped: 0, startedAt: new Date(s.ts), finishedAt: new Date(s.ts), streams: s.streams,
       });
     }
-    // Hours 05 and 06 of day 1 have no sweep: coverage 0; a complete hour has coverage 1.
-    expect(r.coverage[5]).toBe(0);
-    expect(r.coverage[6]).toBe(0);
-    expect(r.coverage[0]).toBeCloseTo(1, 9);
-    // Sweep #300 (day 2, 01:00 UTC) was partial.
-    expect(r.partialSweeps[25]).toBe(1);
-    expect(r.partialSweeps.reduce((a, b) => a + b, 0)).toBe(1);
+    await settleRollups(dialectDb.db, new Date(START), new Date(START + 2 * 86_400_000));
+    api = await startApiHarness({ db: dialectDb.db, redisUrl: testRedis.url, prefix: testRedis.prefix, now: () => Date.parse('2026-11-20T00:00:00Z') });
+  }, 120_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await dialectDb?.close();
+    await testRedis?.cleanup();
   });
 
-  it('gives the same numbers at 5-minute buckets (raw level) summed per hour', async () => {
-    const from = START + 24 * 3_600_000;
-    const to = from + 3 * 3_600_000;
-    const { body } = await api.gql<Result>(QUERY, { from: new Date(from).toISOString(), to: new Date(to).toISOString(), bucket: 'FIVE_MINUTES', gameIds: ['22'] });
-    const r = body.data!.gameViewers;
-    expect(r.level).toBe('RAW');
-    expect(r.timestamps).toHaveLength(36);
-    const rows = fixture.filter((s) => s.ts >= from && s.ts < to);
-    rows.forEach((s, i) => {
-      const v = s.streams.filter((x) => x.gameId === '22').reduce((a, x) => a + x.viewers, 0);
-      expect(r.series[0]!.averageViewers[i]).toBeCloseTo(v, 9);
+  describe('gameViewers', () => {
+    it('returns hourly series equal to an independent computation, gaps as null', async () => {
+      const from = START;
+      const to = START + 48 * 3_600_000;
+      const { status, body } = await api.gql<Result>(QUERY, { from: new Date(from).toISOString(), to: new Date(to).toISOString(), bucket: 'HOUR', gameIds: ['11', '33'] });
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      const r = body.data!.gameViewers;
+      expect(r.bucket).toBe('HOUR');
+      expect(r.timestamps).toHaveLength(48);
+      for (const gameId of ['11', '33']) {
+        const series = r.series.find((s) => s.gameId === gameId)!;
+        const expected = expectedHourly(gameId, from, to);
+        expected.forEach((e, i) => {
+          if (e.avg === null) {
+            expect(series.averageViewers[i]).toBeNull();
+            expect(series.peakViewers[i]).toBeNull();
+          } else {
+            expect(series.averageViewers[i]).toBeCloseTo(e.avg, 6);
+            expect(series.peakViewers[i]).toBe(e.peak);
+            expect(series.hoursWatched[i]).toBeCloseTo(e.hoursWatched!, 6);
+          }
+        });
+      }
+      // Hours 05 and 06 of day 1 have no sweep: coverage 0; a complete hour has coverage 1.
+      expect(r.coverage[5]).toBe(0);
+      expect(r.coverage[6]).toBe(0);
+      expect(r.coverage[0]).toBeCloseTo(1, 9);
+      // Sweep #300 (day 2, 01:00 UTC) was partial.
+      expect(r.partialSweeps[25]).toBe(1);
+      expect(r.partialSweeps.reduce((a, b) => a + b, 0)).toBe(1);
     });
-  });
 
-  it('picks the top games by hours watched when no ids are given', async () => {
-    const from = START;
-    const to = START + 48 * 3_600_000;
-    const { body } = await api.gql<Result>(QUERY, { from: new Date(from).toISOString(), to: new Date(to).toISOString(), top: 2 });
-    const watched = new Map<string, number>();
-    for (const s of fixture) for (const x of s.streams) watched.set(x.gameId, (watched.get(x.gameId) ?? 0) + x.viewers);
-    const expectedTop = [...watched.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id]) => id);
-    expect(body.data!.gameViewers.series.map((s) => s.gameId)).toEqual(expectedTop);
-    expect(body.data!.gameViewers.series[0]!.name).toBe(expectedTop[0] === '33' ? 'Gamma' : 'Alpha');
-  });
+    it('gives the same numbers at 5-minute buckets (raw level) summed per hour', async () => {
+      const from = START + 24 * 3_600_000;
+      const to = from + 3 * 3_600_000;
+      const { body } = await api.gql<Result>(QUERY, { from: new Date(from).toISOString(), to: new Date(to).toISOString(), bucket: 'FIVE_MINUTES', gameIds: ['22'] });
+      const r = body.data!.gameViewers;
+      expect(r.level).toBe('RAW');
+      expect(r.timestamps).toHaveLength(36);
+      const rows = fixture.filter((s) => s.ts >= from && s.ts < to);
+      rows.forEach((s, i) => {
+        const v = s.streams.filter((x) => x.gameId === '22').reduce((a, x) => a + x.viewers, 0);
+        expect(r.series[0]!.averageViewers[i]).toBeCloseTo(v, 9);
+      });
+    });
 
-  it('cuts day buckets in the requested time zone', async () => {
-    const { body } = await api.gql<Result>(QUERY, { from: '2026-11-10T05:00:00Z', to: '2026-11-12T05:00:00Z', bucket: 'DAY', tz: 'America/New_York', gameIds: ['11'] });
-    const r = body.data!.gameViewers;
-    expect(r.timestamps).toEqual(['2026-11-10T05:00:00.000Z', '2026-11-11T05:00:00.000Z']);
-    for (const [i, start] of r.timestamps.entries()) {
-      const a = Date.parse(start);
-      const inDay = fixture.filter((s) => s.ts >= a && s.ts < a + 86_400_000);
-      const watched = inDay.reduce((acc, s) => acc + s.streams.filter((x) => x.gameId === '11').reduce((q, x) => q + x.viewers, 0), 0);
-      expect(r.series[0]!.averageViewers[i]).toBeCloseTo(watched / inDay.length, 6);
-    }
-  });
+    it('picks the top games by hours watched when no ids are given', async () => {
+      const from = START;
+      const to = START + 48 * 3_600_000;
+      const { body } = await api.gql<Result>(QUERY, { from: new Date(from).toISOString(), to: new Date(to).toISOString(), top: 2 });
+      const watched = new Map<string, number>();
+      for (const s of fixture) for (const x of s.streams) watched.set(x.gameId, (watched.get(x.gameId) ?? 0) + x.viewers);
+      const expectedTop = [...watched.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([id]) => id);
+      expect(body.data!.gameViewers.series.map((s) => s.gameId)).toEqual(expectedTop);
+      expect(body.data!.gameViewers.series[0]!.name).toBe(expectedTop[0] === '33' ? 'Gamma' : 'Alpha');
+    });
 
-  it.each([
-    [{ from: '2026-11-12T00:00:00Z', to: '2026-11-10T00:00:00Z' }, 'to: must be after from'],
-    [{ from: '2026-11-10T00:00:00Z', to: '2026-11-12T00:00:00Z', tz: 'Mars/Base' }, 'timeZone: unknown IANA time zone'],
-    [{ from: '2026-11-10T00:00:00Z', to: '2026-11-12T00:00:00Z', top: 500 }, 'top: must be between 1 and 20'],
-    [{ from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', bucket: 'FIVE_MINUTES' }, 'bucket: '],
-    [{ from: 'yesterday', to: '2026-01-01T00:00:00Z' }, 'DateTime must be an ISO-8601 instant'],
-    [{ from: '2026-11-10T00:00:00Z', to: '2026-11-12T00:00:00Z', gameIds: ["1'; drop table x"] }, 'gameIds: Twitch game ids are numeric'],
-  ])('refuses bad input %j with a message naming the field', async (vars, message) => {
-    const { status, body } = await api.gql(QUERY, vars);
-    expect(body.data ?? null).toBeNull();
-    expect(body.errors?.[0]?.message).toContain(message);
-    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(status).toBeGreaterThanOrEqual(200);
-    expect(status).toBeLessThan(500);
+    it('cuts day buckets in the requested time zone', async () => {
+      const { body } = await api.gql<Result>(QUERY, { from: '2026-11-10T05:00:00Z', to: '2026-11-12T05:00:00Z', bucket: 'DAY', tz: 'America/New_York', gameIds: ['11'] });
+      const r = body.data!.gameViewers;
+      expect(r.timestamps).toEqual(['2026-11-10T05:00:00.000Z', '2026-11-11T05:00:00.000Z']);
+      for (const [i, start] of r.timestamps.entries()) {
+        const a = Date.parse(start);
+        const inDay = fixture.filter((s) => s.ts >= a && s.ts < a + 86_400_000);
+        const watched = inDay.reduce((acc, s) => acc + s.streams.filter((x) => x.gameId === '11').reduce((q, x) => q + x.viewers, 0), 0);
+        expect(r.series[0]!.averageViewers[i]).toBeCloseTo(watched / inDay.length, 6);
+      }
+    });
+
+    it.each([
+      [{ from: '2026-11-12T00:00:00Z', to: '2026-11-10T00:00:00Z' }, 'to: must be after from'],
+      [{ from: '2026-11-10T00:00:00Z', to: '2026-11-12T00:00:00Z', tz: 'Mars/Base' }, 'timeZone: unknown IANA time zone'],
+      [{ from: '2026-11-10T00:00:00Z', to: '2026-11-12T00:00:00Z', top: 500 }, 'top: must be between 1 and 20'],
+      [{ from: '2020-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z', bucket: 'FIVE_MINUTES' }, 'bucket: '],
+      [{ from: 'yesterday', to: '2026-01-01T00:00:00Z' }, 'DateTime must be an ISO-8601 instant'],
+      [{ from: '2026-11-10T00:00:00Z', to: '2026-11-12T00:00:00Z', gameIds: ["1'; drop table x"] }, 'gameIds: Twitch game ids are numeric'],
+    ])('refuses bad input %j with a message naming the field', async (vars, message) => {
+      const { status, body } = await api.gql(QUERY, vars);
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.message).toContain(message);
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(status).toBeGreaterThanOrEqual(200);
+      expect(status).toBeLessThan(500);
+    });
   });
 });

@@ -1,6 +1,7 @@
-import { migrate, openDatabase, SweepRepository, type Database, type StreamObservation } from '@streamscope/db';
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@streamscope/testing';
+import { SweepRepository, type Database, type StreamObservation } from '@streamscope/db';
+import { createTestRedis, type TestRedis } from '@streamscope/testing';
 import { startApiHarness, type Harness } from '../../testing/api-harness';
+import { openDialectDatabase, settleRollups, type DialectDatabase, type TestDialect } from '../../testing/dialect-database';
 
 /**
  * Test-only: a deterministic three-day fixture (15-minute sweeps from 2026-11-10T00:00Z) and the
@@ -90,32 +91,37 @@ export function expectedMetrics(sweeps: FixtureSweep[], p: Pred) {
 }
 
 export interface Env {
-  testDb: TestDatabase;
+  dialectDb: DialectDatabase;
   testRedis: TestRedis;
   db: Database;
   api: Harness;
 }
 
-export async function startFixtureEnv(label: string): Promise<Env> {
-  const testDb = await createTestDatabase(label);
+/** The fixture loaded into a fresh database of the given dialect, behind the real API. */
+export async function startFixtureEnv(label: string, dialect: TestDialect): Promise<Env> {
+  const dialectDb = await openDialectDatabase(dialect, label, { compressAfterDays: 7, rawRetentionDays: 3650 });
   const testRedis = createTestRedis(label);
-  const db = await openDatabase({ kind: 'server', url: testDb.url, poolSize: 4 });
-  await migrate(db, { compressAfterDays: 7, rawRetentionDays: 3650 });
-  const repo = new SweepRepository(db);
-  for (const s of fixture) {
-    await repo.writeSweep({
-      ts: new Date(s.ts), sampleSeconds: S, status: s.partial ? 'partial' : 'complete', pages: 1, apiCalls: 1,
-      duplicatesDropped: 0, startedAt: new Date(s.ts), finishedAt: new Date(s.ts), streams: s.streams.map(toObservation),
-    });
+  const db = dialectDb.db;
+  try {
+    const repo = new SweepRepository(db);
+    for (const s of fixture) {
+      await repo.writeSweep({
+        ts: new Date(s.ts), sampleSeconds: S, status: s.partial ? 'partial' : 'complete', pages: 1, apiCalls: 1,
+        duplicatesDropped: 0, startedAt: new Date(s.ts), finishedAt: new Date(s.ts), streams: s.streams.map(toObservation),
+      });
+    }
+    await settleRollups(db, new Date(START), new Date(START + 3 * DAY));
+    const api = await startApiHarness({ db, redisUrl: testRedis.url, prefix: testRedis.prefix, now: () => NOW, env: { SWEEP_INTERVAL_SECONDS: String(S) } });
+    return { dialectDb, testRedis, db, api };
+  } catch (err) {
+    await stopFixtureEnv({ dialectDb, testRedis });
+    throw err;
   }
-  const api = await startApiHarness({ db, redisUrl: testRedis.url, prefix: testRedis.prefix, now: () => NOW, env: { SWEEP_INTERVAL_SECONDS: String(S) } });
-  return { testDb, testRedis, db, api };
 }
 
 export async function stopFixtureEnv(env: Partial<Env> | undefined): Promise<void> {
   await env?.api?.close();
-  await env?.db?.close();
-  await env?.testDb?.drop();
+  await env?.dialectDb?.close();
   await env?.testRedis?.cleanup();
 }
 

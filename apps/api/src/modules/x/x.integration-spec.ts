@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, SweepRepository, XCountsRepository, XQueryRepository, type Database, type StreamObservation } from '@streamscope/db';
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@streamscope/testing';
+import { SweepRepository, XCountsRepository, XQueryRepository, type Database, type StreamObservation } from '@streamscope/db';
+import { createTestRedis, type TestRedis } from '@streamscope/testing';
 import { startApiHarness, type Harness } from '../../testing/api-harness';
+import { DIALECTS, openDialectDatabase, settleRollups, type DialectDatabase } from '../../testing/dialect-database';
 
 const H = 3_600_000;
 const T0 = Date.parse('2026-11-10T00:00:00Z');
@@ -13,10 +14,7 @@ const viewersAt = (h: number) => Math.round(5000 + 4000 * Math.sin((2 * Math.PI 
 const postsAt = (h: number) => Math.round(viewersAt(h - 2) / 40);
 const otherPostsAt = (h: number) => 20 + (h % 5);
 
-let testDb: TestDatabase;
-let testRedis: TestRedis;
 let db: Database;
-let api: Harness;
 let lolId: string;
 let otherId: string;
 
@@ -36,11 +34,8 @@ function r(xs: number[], ys: number[]): number {
   return c / Math.sqrt(vx * vy);
 }
 
-beforeAll(async () => {
-  testDb = await createTestDatabase('apix');
-  testRedis = createTestRedis('apix');
-  db = await openDatabase({ kind: 'server', url: testDb.url, poolSize: 4 });
-  await migrate(db);
+/** Seeds `db`: hourly sweeps, two tracked queries with hourly counts, and a small stored sample. */
+async function seed(): Promise<void> {
   const sweeps = new SweepRepository(db);
   // One sweep per hour (sample 3600 s) with one stream of the game and one of another game.
   for (let h = 0; h < HOURS; h++) {
@@ -77,157 +72,171 @@ beforeAll(async () => {
     (9007199254740995, 'hashtag', 'leagueoflegends', '2026-11-11T02:00:00Z'),
     (9007199254740997, 'hashtag', 'worlds', '2026-11-11T03:00:00Z'),
     (9007199254740997, 'mention', 'faker', '2026-11-11T03:00:00Z')`);
-  api = await startApiHarness({ db, redisUrl: testRedis.url, prefix: testRedis.prefix });
-});
+  await settleRollups(db, new Date(T0), new Date(T0 + HOURS * H));
+}
 
-afterAll(async () => {
-  await api?.close();
-  await db?.close();
-  await testDb?.drop();
-  await testRedis?.cleanup();
-});
+// Every test runs on both dialects against the same expectations computed here.
+describe.each(DIALECTS)('%s', (dialect) => {
+  let dialectDb: DialectDatabase | undefined;
+  let testRedis: TestRedis | undefined;
+  let api: Harness;
 
-const range = { from: new Date(T0 + 24 * H).toISOString(), to: new Date(T0 + 48 * H).toISOString() };
+  beforeAll(async () => {
+    dialectDb = await openDialectDatabase(dialect, 'apix');
+    db = dialectDb.db;
+    testRedis = createTestRedis('apix');
+    await seed();
+    api = await startApiHarness({ db, redisUrl: testRedis.url, prefix: testRedis.prefix });
+  }, 120_000);
 
-describe('X volume and share of voice', () => {
-  it('returns posts per hour from counts, with the previous-period total', async () => {
-    const { body } = await api.gql<{ xVolume: { timestamps: string[]; series: Array<{ queryId: string; posts: number[]; total: number; previousTotal: number; change: number | null }> } }>(
-      `query V($from: DateTime!, $to: DateTime!) { xVolume(from: $from, to: $to, bucket: HOUR) { timestamps series { queryId posts total previousTotal change } } }`,
-      range,
-    );
-    const lol = body.data!.xVolume.series.find((s) => s.queryId === lolId)!;
-    const expected = Array.from({ length: 24 }, (_, i) => postsAt(24 + i));
-    expect(lol.posts).toEqual(expected);
-    expect(lol.total).toBe(expected.reduce((a, b) => a + b, 0));
-    const prev = Array.from({ length: 24 }, (_, i) => postsAt(i)).reduce((a, b) => a + b, 0);
-    expect(lol.previousTotal).toBe(prev);
-    expect(lol.change).toBeCloseTo((lol.total - prev) / prev, 12);
+  afterAll(async () => {
+    await api?.close();
+    await dialectDb?.close();
+    await testRedis?.cleanup();
   });
 
-  it('splits the volume into shares that sum to one', async () => {
-    const { body } = await api.gql<{ xShareOfVoice: Array<{ queryId: string; posts: number; share: number }> }>(
-      `query S($from: DateTime!, $to: DateTime!) { xShareOfVoice(from: $from, to: $to) { queryId posts share } }`,
-      range,
-    );
-    const lolPosts = Array.from({ length: 24 }, (_, i) => postsAt(24 + i)).reduce((a, b) => a + b, 0);
-    const otherPosts = Array.from({ length: 24 }, (_, i) => otherPostsAt(24 + i)).reduce((a, b) => a + b, 0);
-    const byId = new Map(body.data!.xShareOfVoice.map((s) => [s.queryId, s]));
-    expect(byId.get(lolId)?.share).toBeCloseTo(lolPosts / (lolPosts + otherPosts), 12);
-    expect(byId.get(otherId)?.posts).toBe(otherPosts);
+  const range = { from: new Date(T0 + 24 * H).toISOString(), to: new Date(T0 + 48 * H).toISOString() };
+
+  describe('X volume and share of voice', () => {
+    it('returns posts per hour from counts, with the previous-period total', async () => {
+      const { body } = await api.gql<{ xVolume: { timestamps: string[]; series: Array<{ queryId: string; posts: number[]; total: number; previousTotal: number; change: number | null }> } }>(
+        `query V($from: DateTime!, $to: DateTime!) { xVolume(from: $from, to: $to, bucket: HOUR) { timestamps series { queryId posts total previousTotal change } } }`,
+        range,
+      );
+      const lol = body.data!.xVolume.series.find((s) => s.queryId === lolId)!;
+      const expected = Array.from({ length: 24 }, (_, i) => postsAt(24 + i));
+      expect(lol.posts).toEqual(expected);
+      expect(lol.total).toBe(expected.reduce((a, b) => a + b, 0));
+      const prev = Array.from({ length: 24 }, (_, i) => postsAt(i)).reduce((a, b) => a + b, 0);
+      expect(lol.previousTotal).toBe(prev);
+      expect(lol.change).toBeCloseTo((lol.total - prev) / prev, 12);
+    });
+
+    it('splits the volume into shares that sum to one', async () => {
+      const { body } = await api.gql<{ xShareOfVoice: Array<{ queryId: string; posts: number; share: number }> }>(
+        `query S($from: DateTime!, $to: DateTime!) { xShareOfVoice(from: $from, to: $to) { queryId posts share } }`,
+        range,
+      );
+      const lolPosts = Array.from({ length: 24 }, (_, i) => postsAt(24 + i)).reduce((a, b) => a + b, 0);
+      const otherPosts = Array.from({ length: 24 }, (_, i) => otherPostsAt(24 + i)).reduce((a, b) => a + b, 0);
+      const byId = new Map(body.data!.xShareOfVoice.map((s) => [s.queryId, s]));
+      expect(byId.get(lolId)?.share).toBeCloseTo(lolPosts / (lolPosts + otherPosts), 12);
+      expect(byId.get(otherId)?.posts).toBe(otherPosts);
+    });
+
+    it('refuses buckets finer than the stored hour', async () => {
+      const { body } = await api.gql(`query { xVolume(from: "2026-11-10T00:00:00Z", to: "2026-11-11T00:00:00Z", bucket: FIVE_MINUTES) { bucket } }`);
+      expect(body.errors?.[0]?.message).toMatch(/^bucket: X volume is stored per hour/);
+    });
   });
 
-  it('refuses buckets finer than the stored hour', async () => {
-    const { body } = await api.gql(`query { xVolume(from: "2026-11-10T00:00:00Z", to: "2026-11-11T00:00:00Z", bucket: FIVE_MINUTES) { bucket } }`);
-    expect(body.errors?.[0]?.message).toMatch(/^bucket: X volume is stored per hour/);
+  const RATE = `query R($from: DateTime!, $to: DateTime!) {
+    xPostRate(from: $from, to: $to) { trackedQueries posts hoursCovered postsPerHour previousPosts previousHoursCovered previousPostsPerHour change }
+  }`;
+  interface Rate { trackedQueries: number; posts: number; hoursCovered: number; postsPerHour: number | null; previousPosts: number; previousHoursCovered: number; previousPostsPerHour: number | null; change: number | null }
+  /** Both queries' posts over stored hours [a, b) (counts exist for hours 0..71 only). */
+  const postsOver = (a: number, b: number) => {
+    let n = 0;
+    for (let h = Math.max(0, a); h < Math.min(HOURS, b); h++) n += postsAt(h) + otherPostsAt(h);
+    return n;
+  };
+
+  describe('X posts per hour', () => {
+    it('divides the posts of whole stored hours by those hours, current and previous period', async () => {
+      // Hours 60..83: counts stop after hour 71, so 12 hours are covered; the previous 24 are all stored.
+      const { body } = await api.gql<{ xPostRate: Rate }>(RATE, { from: new Date(T0 + 60 * H).toISOString(), to: new Date(T0 + 84 * H).toISOString() });
+      expect(body.errors).toBeUndefined();
+      const r = body.data!.xPostRate;
+      expect(r).toMatchObject({ trackedQueries: 2, posts: postsOver(60, 72), hoursCovered: 12, previousPosts: postsOver(36, 60), previousHoursCovered: 24 });
+      expect(r.postsPerHour).toBeCloseTo(postsOver(60, 72) / 12, 12);
+      expect(r.previousPostsPerHour).toBeCloseTo(postsOver(36, 60) / 24, 12);
+      expect(r.change).toBeCloseTo(postsOver(60, 72) / 12 / (postsOver(36, 60) / 24) - 1, 12);
+    });
+
+    it('leaves out the hours cut by a range off the hour, and has no rate where nothing is stored', async () => {
+      // 24:30 → 48:30 holds whole hours 25..47; the previous range 0:30 → 24:30 holds 1..23.
+      const { body } = await api.gql<{ xPostRate: Rate }>(RATE, { from: new Date(T0 + 24.5 * H).toISOString(), to: new Date(T0 + 48.5 * H).toISOString() });
+      expect(body.data!.xPostRate).toMatchObject({ posts: postsOver(25, 48), hoursCovered: 23, previousPosts: postsOver(1, 24), previousHoursCovered: 23 });
+      const later = await api.gql<{ xPostRate: Rate }>(RATE, { from: new Date(T0 + 100 * H).toISOString(), to: new Date(T0 + 110 * H).toISOString() });
+      expect(later.body.data!.xPostRate).toMatchObject({ trackedQueries: 2, posts: 0, hoursCovered: 0, postsPerHour: null, previousPostsPerHour: null, change: null });
+    });
+
+    it('refuses a reversed range naming the field', async () => {
+      const { body } = await api.gql(RATE, { from: range.to, to: range.from });
+      expect(body.errors?.[0]?.message).toBe('to: must be after from');
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
   });
-});
 
-const RATE = `query R($from: DateTime!, $to: DateTime!) {
-  xPostRate(from: $from, to: $to) { trackedQueries posts hoursCovered postsPerHour previousPosts previousHoursCovered previousPostsPerHour change }
-}`;
-interface Rate { trackedQueries: number; posts: number; hoursCovered: number; postsPerHour: number | null; previousPosts: number; previousHoursCovered: number; previousPostsPerHour: number | null; change: number | null }
-/** Both queries' posts over stored hours [a, b) (counts exist for hours 0..71 only). */
-const postsOver = (a: number, b: number) => {
-  let n = 0;
-  for (let h = Math.max(0, a); h < Math.min(HOURS, b); h++) n += postsAt(h) + otherPostsAt(h);
-  return n;
-};
-
-describe('X posts per hour', () => {
-  it('divides the posts of whole stored hours by those hours, current and previous period', async () => {
-    // Hours 60..83: counts stop after hour 71, so 12 hours are covered; the previous 24 are all stored.
-    const { body } = await api.gql<{ xPostRate: Rate }>(RATE, { from: new Date(T0 + 60 * H).toISOString(), to: new Date(T0 + 84 * H).toISOString() });
-    expect(body.errors).toBeUndefined();
-    const r = body.data!.xPostRate;
-    expect(r).toMatchObject({ trackedQueries: 2, posts: postsOver(60, 72), hoursCovered: 12, previousPosts: postsOver(36, 60), previousHoursCovered: 24 });
-    expect(r.postsPerHour).toBeCloseTo(postsOver(60, 72) / 12, 12);
-    expect(r.previousPostsPerHour).toBeCloseTo(postsOver(36, 60) / 24, 12);
-    expect(r.change).toBeCloseTo(postsOver(60, 72) / 12 / (postsOver(36, 60) / 24) - 1, 12);
+  describe('X sample insights', () => {
+    it('counts engagement at each post’s latest snapshot, authors and entities', async () => {
+      const { body } = await api.gql<{ xQueryInsights: { samplePosts: number; uniqueAuthors: number; engagement: number; topHashtags: Array<{ value: string; posts: number }>; topMentions: Array<{ value: string }>; topAuthors: Array<{ username: string; posts: number; engagement: number }> } }>(
+        `query I($q: ID!, $from: DateTime!, $to: DateTime!) { xQueryInsights(queryId: $q, from: $from, to: $to) { samplePosts uniqueAuthors engagement topHashtags { value posts } topMentions { value } topAuthors { username posts engagement } } }`,
+        { q: lolId, ...range },
+      );
+      const i = body.data!.xQueryInsights;
+      expect(i.samplePosts).toBe(3);
+      expect(i.uniqueAuthors).toBe(2);
+      expect(i.engagement).toBe(14 + 5 + 3); // the 04:00 snapshot of the first post is superseded
+      expect(i.topHashtags).toEqual([{ value: 'leagueoflegends', posts: 2 }, { value: 'worlds', posts: 1 }]);
+      expect(i.topMentions).toEqual([{ value: 'faker' }]);
+      expect(i.topAuthors[0]).toEqual({ username: 'alice', posts: 2, engagement: 19 });
+    });
   });
 
-  it('leaves out the hours cut by a range off the hour, and has no rate where nothing is stored', async () => {
-    // 24:30 → 48:30 holds whole hours 25..47; the previous range 0:30 → 24:30 holds 1..23.
-    const { body } = await api.gql<{ xPostRate: Rate }>(RATE, { from: new Date(T0 + 24.5 * H).toISOString(), to: new Date(T0 + 48.5 * H).toISOString() });
-    expect(body.data!.xPostRate).toMatchObject({ posts: postsOver(25, 48), hoursCovered: 23, previousPosts: postsOver(1, 24), previousHoursCovered: 23 });
-    const later = await api.gql<{ xPostRate: Rate }>(RATE, { from: new Date(T0 + 100 * H).toISOString(), to: new Date(T0 + 110 * H).toISOString() });
-    expect(later.body.data!.xPostRate).toMatchObject({ trackedQueries: 2, posts: 0, hoursCovered: 0, postsPerHour: null, previousPostsPerHour: null, change: null });
+  describe('tracked queries (admin)', () => {
+    it('adds a valid query, refuses an invalid one at creation naming the field, pauses and removes', async () => {
+      const add = `mutation A($input: AddTrackedQueryInput!) { addTrackedQuery(input: $input) { id name query state } }`;
+      const ok = await api.gql<{ addTrackedQuery: { id: string; state: string } }>(add, { input: { name: 'Valorant', query: '#VALORANT -is:retweet' } }, ADMIN);
+      expect(ok.body.data?.addTrackedQuery.state).toBe('ACTIVE');
+      const bad = await api.gql(add, { input: { name: 'Broken', query: '(unbalanced' } }, ADMIN);
+      expect(bad.body.errors?.[0]?.message).toMatch(/^input\.query: /);
+      expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const anon = await api.gql(add, { input: { name: 'x', query: 'x' } });
+      expect(anon.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const id = ok.body.data!.addTrackedQuery.id;
+      const paused = await api.gql<{ pauseTrackedQuery: { state: string } }>(`mutation { pauseTrackedQuery(id: "${id}") { state } }`, {}, ADMIN);
+      expect(paused.body.data?.pauseTrackedQuery.state).toBe('PAUSED');
+      await api.gql(`mutation { removeTrackedQuery(id: "${id}") { id } }`, {}, ADMIN);
+      const list = await api.gql<{ trackedQueries: Array<{ id: string }> }>('{ trackedQueries { id } }');
+      expect(list.body.data?.trackedQueries.map((q) => q.id)).toEqual([lolId, otherId]);
+    });
   });
 
-  it('refuses a reversed range naming the field', async () => {
-    const { body } = await api.gql(RATE, { from: range.to, to: range.from });
-    expect(body.errors?.[0]?.message).toBe('to: must be after from');
-    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  describe('crossPlatform', () => {
+    it('correlates hourly viewers with posts and finds the 2-hour lag', async () => {
+      const { body } = await api.gql<{ crossPlatform: { queryId: string; averageViewers: number[]; posts: number[]; correlation: number; pairs: number; bestLag: { lagHours: number; r: number }; summary: string } }>(
+        `query C($from: DateTime!, $to: DateTime!) { crossPlatform(gameId: "21779", from: $from, to: $to) { queryId averageViewers posts correlation pairs bestLag { lagHours r } summary } }`,
+        { from: new Date(T0).toISOString(), to: new Date(T0 + HOURS * H).toISOString() },
+      );
+      const c = body.data!.crossPlatform;
+      expect(c.queryId).toBe(lolId);
+      const viewers = Array.from({ length: HOURS }, (_, h) => viewersAt(h));
+      const posts = Array.from({ length: HOURS }, (_, h) => postsAt(h));
+      expect(c.averageViewers).toEqual(viewers);
+      expect(c.posts).toEqual(posts);
+      expect(c.pairs).toBe(HOURS);
+      expect(c.correlation).toBeCloseTo(r(viewers, posts), 10);
+      expect(c.bestLag.lagHours).toBe(2);
+      expect(c.bestLag.r).toBeCloseTo(r(viewers.slice(0, HOURS - 2), posts.slice(2)), 10);
+      expect(c.summary).toMatch(/posts trail viewers by 2 h/);
+    });
   });
-});
 
-describe('X sample insights', () => {
-  it('counts engagement at each post’s latest snapshot, authors and entities', async () => {
-    const { body } = await api.gql<{ xQueryInsights: { samplePosts: number; uniqueAuthors: number; engagement: number; topHashtags: Array<{ value: string; posts: number }>; topMentions: Array<{ value: string }>; topAuthors: Array<{ username: string; posts: number; engagement: number }> } }>(
-      `query I($q: ID!, $from: DateTime!, $to: DateTime!) { xQueryInsights(queryId: $q, from: $from, to: $to) { samplePosts uniqueAuthors engagement topHashtags { value posts } topMentions { value } topAuthors { username posts engagement } } }`,
-      { q: lolId, ...range },
-    );
-    const i = body.data!.xQueryInsights;
-    expect(i.samplePosts).toBe(3);
-    expect(i.uniqueAuthors).toBe(2);
-    expect(i.engagement).toBe(14 + 5 + 3); // the 04:00 snapshot of the first post is superseded
-    expect(i.topHashtags).toEqual([{ value: 'leagueoflegends', posts: 2 }, { value: 'worlds', posts: 1 }]);
-    expect(i.topMentions).toEqual([{ value: 'faker' }]);
-    expect(i.topAuthors[0]).toEqual({ username: 'alice', posts: 2, engagement: 19 });
-  });
-});
-
-describe('tracked queries (admin)', () => {
-  it('adds a valid query, refuses an invalid one at creation naming the field, pauses and removes', async () => {
-    const add = `mutation A($input: AddTrackedQueryInput!) { addTrackedQuery(input: $input) { id name query state } }`;
-    const ok = await api.gql<{ addTrackedQuery: { id: string; state: string } }>(add, { input: { name: 'Valorant', query: '#VALORANT -is:retweet' } }, ADMIN);
-    expect(ok.body.data?.addTrackedQuery.state).toBe('ACTIVE');
-    const bad = await api.gql(add, { input: { name: 'Broken', query: '(unbalanced' } }, ADMIN);
-    expect(bad.body.errors?.[0]?.message).toMatch(/^input\.query: /);
-    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const anon = await api.gql(add, { input: { name: 'x', query: 'x' } });
-    expect(anon.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const id = ok.body.data!.addTrackedQuery.id;
-    const paused = await api.gql<{ pauseTrackedQuery: { state: string } }>(`mutation { pauseTrackedQuery(id: "${id}") { state } }`, {}, ADMIN);
-    expect(paused.body.data?.pauseTrackedQuery.state).toBe('PAUSED');
-    await api.gql(`mutation { removeTrackedQuery(id: "${id}") { id } }`, {}, ADMIN);
-    const list = await api.gql<{ trackedQueries: Array<{ id: string }> }>('{ trackedQueries { id } }');
-    expect(list.body.data?.trackedQueries.map((q) => q.id)).toEqual([lolId, otherId]);
-  });
-});
-
-describe('crossPlatform', () => {
-  it('correlates hourly viewers with posts and finds the 2-hour lag', async () => {
-    const { body } = await api.gql<{ crossPlatform: { queryId: string; averageViewers: number[]; posts: number[]; correlation: number; pairs: number; bestLag: { lagHours: number; r: number }; summary: string } }>(
-      `query C($from: DateTime!, $to: DateTime!) { crossPlatform(gameId: "21779", from: $from, to: $to) { queryId averageViewers posts correlation pairs bestLag { lagHours r } summary } }`,
-      { from: new Date(T0).toISOString(), to: new Date(T0 + HOURS * H).toISOString() },
-    );
-    const c = body.data!.crossPlatform;
-    expect(c.queryId).toBe(lolId);
-    const viewers = Array.from({ length: HOURS }, (_, h) => viewersAt(h));
-    const posts = Array.from({ length: HOURS }, (_, h) => postsAt(h));
-    expect(c.averageViewers).toEqual(viewers);
-    expect(c.posts).toEqual(posts);
-    expect(c.pairs).toBe(HOURS);
-    expect(c.correlation).toBeCloseTo(r(viewers, posts), 10);
-    expect(c.bestLag.lagHours).toBe(2);
-    expect(c.bestLag.r).toBeCloseTo(r(viewers.slice(0, HOURS - 2), posts.slice(2)), 10);
-    expect(c.summary).toMatch(/posts trail viewers by 2 h/);
-  });
-});
-
-describe('X posts per hour without tracked queries', () => {
-  it('says nothing is tracked instead of a zero rate', async () => {
-    const queries = new XQueryRepository(db);
-    await queries.setState(lolId, 'paused', new Date());
-    await queries.setState(otherId, 'paused', new Date());
-    try {
-      const { body } = await api.gql<{ xPostRate: Rate }>(RATE, range);
-      expect(body.data!.xPostRate).toEqual({
-        trackedQueries: 0, posts: 0, hoursCovered: 0, postsPerHour: null, previousPosts: 0, previousHoursCovered: 0, previousPostsPerHour: null, change: null,
-      });
-    } finally {
-      await queries.setState(lolId, 'active', new Date());
-      await queries.setState(otherId, 'active', new Date());
-    }
+  describe('X posts per hour without tracked queries', () => {
+    it('says nothing is tracked instead of a zero rate', async () => {
+      const queries = new XQueryRepository(db);
+      await queries.setState(lolId, 'paused', new Date());
+      await queries.setState(otherId, 'paused', new Date());
+      try {
+        const { body } = await api.gql<{ xPostRate: Rate }>(RATE, range);
+        expect(body.data!.xPostRate).toEqual({
+          trackedQueries: 0, posts: 0, hoursCovered: 0, postsPerHour: null, previousPosts: 0, previousHoursCovered: 0, previousPostsPerHour: null, change: null,
+        });
+      } finally {
+        await queries.setState(lolId, 'active', new Date());
+        await queries.setState(otherId, 'active', new Date());
+      }
+    });
   });
 });
