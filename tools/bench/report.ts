@@ -121,7 +121,7 @@ export function renderMarkdown(r: BenchReport, resultFile: string, notes = ''): 
   if (r.queries.postgres?.length) {
     L.push('', '## Queries on history-30d, Postgres (3 ways)', '', ...queryRows(r.queries.postgres, true));
     if (r.apiFloor)
-      L.push('', `API floor in the same run: \`{ __typename }\` one request at a time, p50 ${r.apiFloor.p50} ms / p95 ${r.apiFloor.p95} ms (HTTP, auth, rate-limit check in Redis, Apollo). API and SQL latencies are measured from the bench process; p50/p95 over ${r.queries.postgres[0]?.rollupSql.runs} runs (raw: ${r.queries.postgres[0]?.rawSql.runs}).`);
+      L.push('', `API floor in the same run: \`{ __typename }\` one request at a time, p50 ${r.apiFloor.p50} ms / p95 ${r.apiFloor.p95} ms (HTTP, auth, Apollo; the Redis rate-limit check runs alongside). API and SQL latencies are measured from the bench process; p50/p95 over ${r.queries.postgres[0]?.rollupSql.runs} runs (raw: ${r.queries.postgres[0]?.rawSql.runs}).`);
   }
   if (r.xQueries?.length) {
     L.push('', '| Extra query (reported, no goal) | API p50 / p95 (ms) | Hand SQL p50 / p95 (ms) | API ÷ SQL | Posts in range |', '|---|---|---|---|---|');

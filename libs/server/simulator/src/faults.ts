@@ -13,9 +13,34 @@ export interface FaultSettings {
   unauthorizedNext?: number;
   /** Drain the caller's rate-limit bucket on the next Helix call, so it gets 429 until refilled. */
   rateLimitExhaust?: boolean;
+  /** Share of calls whose connection is reset (TCP RST) before any response byte. */
+  resetBeforeResponseRate?: number;
+  /** Share of successful answers cut off: headers and about half the body are sent, then the socket is destroyed. */
+  resetMidBodyRate?: number;
+  /** Share of successful answers whose headers go out at once and whose body then trickles. */
+  slowBodyRate?: number;
+  /** Slow body pacing: bytes per chunk (default 8). */
+  slowBodyChunkBytes?: number;
+  /** Slow body pacing: ms between chunks (default 200). */
+  slowBodyIntervalMs?: number;
 }
 
-export type FaultKind = 'latency' | 'error' | 'timeout' | 'malformed-json' | 'malformed-type' | 'unauthorized' | 'rate-limit-drain';
+export type FaultKind =
+  | 'latency'
+  | 'error'
+  | 'timeout'
+  | 'malformed-json'
+  | 'malformed-type'
+  | 'unauthorized'
+  | 'rate-limit-drain'
+  | 'reset-before-response'
+  | 'reset-mid-body'
+  | 'slow-body';
+
+/** How a successful answer is to be sent when a body fault hits it (see `FaultInjector.delivery`). */
+export type BodyDelivery = { kind: 'reset-mid-body' } | { kind: 'slow-body'; chunkBytes: number; intervalMs: number };
+
+const ROLL_RATES = { error: 'errorRate', timeout: 'timeoutRate', 'reset-before-response': 'resetBeforeResponseRate' } as const;
 
 export interface FaultEvent {
   kind: FaultKind;
@@ -81,17 +106,37 @@ export class FaultInjector {
     return true;
   }
 
-  roll(kind: 'error' | 'timeout', path: string): boolean {
-    const rate = kind === 'error' ? this.settings.errorRate : this.settings.timeoutRate;
-    if (!rate || this.rng() >= rate) return false;
+  roll(kind: keyof typeof ROLL_RATES, path: string): boolean {
+    if (!this.hits(this.settings[ROLL_RATES[kind]])) return false;
     this.events.push({ kind, path });
     return true;
   }
 
+  /** For a successful answer: cut it mid-body, trickle it, or null to send it normally. */
+  delivery(path: string): BodyDelivery | null {
+    if (this.hits(this.settings.resetMidBodyRate)) {
+      this.events.push({ kind: 'reset-mid-body', path });
+      return { kind: 'reset-mid-body' };
+    }
+    if (this.hits(this.settings.slowBodyRate)) {
+      this.events.push({ kind: 'slow-body', path });
+      return {
+        kind: 'slow-body',
+        chunkBytes: Math.max(1, Math.floor(this.settings.slowBodyChunkBytes ?? 8)),
+        intervalMs: Math.max(1, this.settings.slowBodyIntervalMs ?? 200),
+      };
+    }
+    return null;
+  }
+
+  /** Draws only when the rate is set, so unrelated settings do not shift a seeded replay. */
+  private hits(rate: number | undefined): boolean {
+    return !!rate && this.rng() < rate;
+  }
+
   /** Returns the corrupted body text, or null to leave the answer intact. */
   corrupt(path: string, body: unknown): string | null {
-    const rate = this.settings.malformedRate;
-    if (!rate || this.rng() >= rate) return null;
+    if (!this.hits(this.settings.malformedRate)) return null;
     const data = (body as { data?: Record<string, unknown>[] }).data;
     if (this.rng() < 0.5 || !Array.isArray(data) || data.length === 0) {
       this.events.push({ kind: 'malformed-json', path });

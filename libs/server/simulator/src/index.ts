@@ -1,5 +1,5 @@
 export { startSimulator, simulatorCredentials, simulatorXBearerToken, type Simulator, type SimulatorOptions } from './server';
-export { FaultInjector, type FaultSettings, type FaultEvent, type FaultKind } from './faults';
+export { FaultInjector, type FaultSettings, type FaultEvent, type FaultKind, type BodyDelivery } from './faults';
 export { TwitchWorld, SLICE_MS, RANK_EPOCH_MS, type Ranking, type GameTotal } from './twitch/world';
 export { GAMES, LANGUAGES, type CatalogGame, type CatalogLanguage } from './twitch/catalog';
 export type { SimStream, SimGame, SimUser } from './twitch/types';

@@ -3,7 +3,12 @@ import { BUCKET_SPECS, type Bucket } from './buckets';
 /** Monday 2000-01-03: fixed-length buckets count from its local midnight (as the SQL date_bin does). */
 export const BUCKET_ORIGIN_MS = Date.UTC(2000, 0, 3);
 
+/**
+ * One formatter per zone: constructing an Intl.DateTimeFormat costs far more than formatting with
+ * it, and a bucket plan needs several offsets. Bounded, since any string may be asked about.
+ */
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const FORMATTERS_MAX = 1_000;
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
@@ -17,7 +22,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       minute: 'numeric',
       second: 'numeric',
     });
-    formatters.set(timeZone, f);
+    if (formatters.size < FORMATTERS_MAX) formatters.set(timeZone, f);
   }
   return f;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedText } from '../http/bounded-body';
+import { networkDetail } from '../http/network-error';
 import { HelixContractError, HelixHttpError, HelixNetworkError, contractErrorFrom } from './helix.errors';
 import {
   errorBodySchema,
@@ -328,9 +329,10 @@ export class HelixClient {
         const requestSignal = signal
           ? AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)])
           : AbortSignal.timeout(this.timeoutMs);
+        // One deadline for the whole attempt: headers and body (a trickling body is abandoned too).
         response = await this.fetchImpl(url, { headers, signal: requestSignal });
         status = response.status;
-        text = await readBoundedText(response, this.maxResponseBytes);
+        text = await readBoundedText(response, this.maxResponseBytes, requestSignal);
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
         failures += 1;
@@ -409,14 +411,15 @@ export class HelixClient {
       let text: string | null;
       this.stats.tokenRequests += 1;
       try {
+        const deadline = AbortSignal.timeout(this.timeoutMs);
         const response = await this.fetchImpl(`${this.authUrl}/token`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
           body: body.toString(),
-          signal: AbortSignal.timeout(this.timeoutMs),
+          signal: deadline,
         });
         status = response.status;
-        text = await readBoundedText(response, this.maxResponseBytes);
+        text = await readBoundedText(response, this.maxResponseBytes, deadline);
       } catch (err) {
         failures += 1;
         const reason = this.describeFailure(err);
@@ -484,6 +487,11 @@ export class HelixClient {
     await this.sleep(wait, signal);
   }
 
+  /**
+   * "Equal jitter": after failure n the wait is uniform in [c/2, c), c = min(10 s, 250 ms × 2^(n-1)),
+   * so waits never shrink from one failure to the next (the lower bound doubles) until the cap,
+   * always lie in [125 ms, 10 s), and clients that failed together do not retry in step.
+   */
   private backoffDelay(attempt: number): number {
     const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
     return ceiling / 2 + this.random() * (ceiling / 2);
@@ -496,8 +504,7 @@ export class HelixClient {
   private describeFailure(err: unknown): string {
     const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
     if (e?.name === 'TimeoutError') return `timed out after ${this.timeoutMs} ms`;
-    const detail = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
-    return this.scrub(`network error: ${detail}`);
+    return this.scrub(`network error: ${networkDetail(err)}`);
   }
 
   private helixMessage(text: string): string {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBoundedText } from '../http/bounded-body';
+import { networkDetail } from '../http/network-error';
 import { XContractError, XHttpError, XNetworkError, xContractErrorFrom, type XProblem } from './x.errors';
 import {
   xCountsPageSchema,
@@ -422,7 +423,8 @@ export class XClient {
           signal: requestSignal,
         });
         status = response.status;
-        text = await readBoundedText(response, this.maxResponseBytes);
+        // The same deadline covers the body: a trickling answer is abandoned and retried.
+        text = await readBoundedText(response, this.maxResponseBytes, requestSignal);
       } catch (err) {
         if (signal?.aborted) throw signal.reason;
         failures += 1;
@@ -489,6 +491,11 @@ export class XClient {
     return state;
   }
 
+  /**
+   * "Equal jitter": after failure n the wait is uniform in [c/2, c), c = min(20 s, 500 ms × 2^(n-1)),
+   * so waits never shrink from one failure to the next (the lower bound doubles) until the cap,
+   * always lie in [250 ms, 20 s), and clients that failed together do not retry in step.
+   */
   private backoffDelay(attempt: number): number {
     const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
     return ceiling / 2 + this.random() * (ceiling / 2);
@@ -501,7 +508,7 @@ export class XClient {
   private describeFailure(err: unknown): string {
     const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
     if (e?.name === 'TimeoutError') return `timed out after ${this.timeoutMs} ms`;
-    return this.scrub(`network error: ${e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err)}`);
+    return this.scrub(`network error: ${networkDetail(err)}`);
   }
 
   private problemOf(text: string): XProblem {

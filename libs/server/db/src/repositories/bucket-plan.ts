@@ -1,4 +1,4 @@
-import { BUCKET_SPECS, isTimeZone, type Bucket } from '@streamscope/shared';
+import { BUCKET_SPECS, isTimeZone, zoneOffsetMs, type Bucket } from '@streamscope/shared';
 
 export type RollupLevel = 'raw' | 'hourly' | 'daily';
 
@@ -8,37 +8,9 @@ const DAY_MS = 86_400_000;
 /** Calendar units for date_trunc; a fixed map, so request text never becomes SQL. */
 const CALENDAR_UNIT: Partial<Record<Bucket, 'day' | 'week' | 'month'>> = { '1d': 'day', '1w': 'week', '1mo': 'month' };
 
-/**
- * One formatter per zone: constructing an Intl.DateTimeFormat costs far more than formatting
- * with it, and a plan needs 2 to 26 offsets. Bounded, since any string may be asked about.
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const FORMATTERS_MAX = 1_000;
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    if (formatters.size < FORMATTERS_MAX) formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** UTC offset of `timeZone` at `at`, in minutes (east positive). */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
-  const parts = formatter(timeZone).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  return Math.round(zoneOffsetMs(at.getTime(), timeZone) / 60_000);
 }
 
 /** Offsets the zone uses around the range: its ends plus mid-month samples of each year. */

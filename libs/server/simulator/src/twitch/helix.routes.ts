@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { FaultInjector } from '../faults';
-import { helixError, sendJson, sendText } from '../http.util';
+import { helixError, sendJson, sendTextWithFault } from '../http.util';
 import type { TwitchAuth } from './auth';
 import { decodeOffsetCursor, decodeSeekCursor, encodeOffsetCursor, encodeSeekCursor } from './cursor';
 import type { RateLimiter } from './rate-limit';
@@ -14,7 +14,7 @@ export interface HelixContext {
   limiter: RateLimiter;
   faults: FaultInjector;
   now: () => number;
-  /** Requests left hanging by the timeout fault, released on close. */
+  /** Requests left hanging by the timeout fault or trickling a slow body, released on close. */
   hanging: Set<ServerResponse>;
 }
 
@@ -221,6 +221,8 @@ export async function handleHelix(ctx: HelixContext, req: IncomingMessage, res: 
     res.on('close', () => ctx.hanging.delete(res));
     return;
   }
+  // A reset (RST) before any response byte: the client sees the connection fail, not an HTTP error.
+  if (ctx.faults.roll('reset-before-response', path)) return void res.socket?.resetAndDestroy();
 
   let t = ctx.now();
   const travel = req.headers['x-simulator-time'];
@@ -238,6 +240,6 @@ export async function handleHelix(ctx: HelixContext, req: IncomingMessage, res: 
   }
   const corrupted = ctx.faults.corrupt(path, answer.body);
   const headers = { ...traceHeaders(), ...rateHeaders };
-  if (corrupted !== null) return sendText(res, answer.status, corrupted, headers);
-  sendJson(res, answer.status, answer.body, headers);
+  const text = corrupted ?? JSON.stringify(answer.body);
+  sendTextWithFault(res, answer.status, text, headers, ctx.faults.delivery(path), ctx.hanging);
 }

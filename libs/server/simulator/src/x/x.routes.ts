@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash, randomBytes } from 'node:crypto';
 import type { FaultInjector } from '../faults';
-import { sendJson, sendText } from '../http.util';
+import { sendJson, sendTextWithFault } from '../http.util';
 import { parseXQuery } from './x.query';
 import type { XEndpoint, XRateLimiter } from './x.rate-limit';
 import type { XSimPost } from './x.types';
@@ -389,6 +389,7 @@ export async function handleX(ctx: XContext, req: IncomingMessage, res: ServerRe
     res.on('close', () => ctx.hanging.delete(res));
     return;
   }
+  if (ctx.faults.roll('reset-before-response', path)) return void res.socket?.resetAndDestroy();
 
   let t = ctx.now();
   const travel = req.headers['x-simulator-time'];
@@ -405,6 +406,6 @@ export async function handleX(ctx: XContext, req: IncomingMessage, res: ServerRe
   }
   const headers = { ...baseHeaders(), ...rateHeaders, 'x-response-time': String(Date.now() - started) };
   const corrupted = ctx.faults.corrupt(path, answer.body);
-  if (corrupted !== null) return sendText(res, answer.status, corrupted, headers);
-  sendJson(res, answer.status, answer.body, headers);
+  const text = corrupted ?? JSON.stringify(answer.body);
+  sendTextWithFault(res, answer.status, text, headers, ctx.faults.delivery(path), ctx.hanging);
 }
