@@ -90,14 +90,33 @@ async function firstSweep(): Promise<SweepRow> {
   }
 }
 
-/** No sweep waiting or running (the scheduled ones are delayed): a truncate cannot race a write. */
+/**
+ * No job waiting or running on any queue (the scheduled ones are delayed), so the truncate does
+ * not race a sweep write. Other queues count too: the maintenance job reads the same tables.
+ */
 async function idle(): Promise<void> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const counts = await rt.queues.byName.twitch.getJobCounts('wait', 'active', 'prioritized');
-    if (Object.values(counts).every((n) => n === 0)) return;
-    if (Date.now() > deadline) throw new Error(`twitch queue still busy: ${JSON.stringify(counts)}`);
+    const counts = await Promise.all(rt.queues.all().map((q) => q.getJobCounts('wait', 'active', 'prioritized')));
+    if (counts.every((c) => Object.values(c).every((n) => n === 0))) return;
+    if (Date.now() > deadline) throw new Error(`queues still busy: ${JSON.stringify(counts)}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Empties the sweep tables once every queue is idle. A scheduled job can still start between the
+ * check and the TRUNCATE; its locks then make Postgres pick a deadlock victim, so that case retries.
+ */
+async function clearSweeps(): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await idle();
+    try {
+      await db.query(`TRUNCATE ${SWEEP_TABLES}`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '40P01' || attempt >= 5) throw err;
+    }
   }
 }
 
@@ -135,8 +154,7 @@ describe('sweep interval override', () => {
 
   it('an override makes the next scheduled sweep stand for the new interval, and the API report it without restart', async () => {
     // Only sweeps written after the override count (the startup one may share its slot).
-    await idle();
-    await db.query(`TRUNCATE ${SWEEP_TABLES}`);
+    await clearSweeps();
     // Upserting the scheduler fires its first run at once, now at the overridden interval.
     const { setScheduleInterval } = await admin<{ setScheduleInterval: { everySeconds: number; overridden: boolean } }>(SET, { every: OVERRIDE });
     expect(setScheduleInterval).toEqual({ everySeconds: OVERRIDE, overridden: true });
@@ -156,8 +174,7 @@ describe('sweep interval override', () => {
   });
 
   it('a one-off sweep (manual run) reads the override from the database', async () => {
-    await idle();
-    await db.query(`TRUNCATE ${SWEEP_TABLES}`);
+    await clearSweeps();
     await rt.queues.enqueue('twitch.sweep-streams', { trigger: 'manual' });
     const sweep = await firstSweep();
     expect(sweep.jobId).not.toMatch(/^repeat:/);
@@ -166,8 +183,7 @@ describe('sweep interval override', () => {
   });
 
   it('a reset returns the sweeps and the API to the configured interval', async () => {
-    await idle();
-    await db.query(`TRUNCATE ${SWEEP_TABLES}`);
+    await clearSweeps();
     const { resetScheduleInterval } = await admin<{ resetScheduleInterval: { everySeconds: number; overridden: boolean } }>(RESET, {});
     expect(resetScheduleInterval).toEqual({ everySeconds: CONFIGURED, overridden: false });
     const sweep = await firstSweep();
