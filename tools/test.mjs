@@ -51,10 +51,16 @@ function vitest(label, args, reportName) {
     const r = JSON.parse(readFileSync(report, 'utf8'));
     passed += r.numPassedTests;
     failed += r.numFailedTests;
-    // A file that failed to load has no tests but is still a failure.
-    const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0);
-    failed += brokenFiles.length;
-    for (const f of brokenFiles) failures.push(`${label}: ${f.name} failed to run`);
+    // A file that failed to load, or whose setup failed (its tests then report skipped), has no
+    // failed test but is still a failure, and its skipped tests count as failed: none of them ran.
+    const brokenFiles = (r.testResults ?? []).filter(
+      (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+    );
+    for (const f of brokenFiles) {
+      const notRun = (f.assertionResults ?? []).filter((a) => a.status !== 'passed').length;
+      failed += Math.max(1, notRun);
+      failures.push(`${label}: ${f.name} failed to run${notRun ? ` (${notRun} tests did not run)` : ''}`);
+    }
     for (const f of r.testResults ?? [])
       for (const a of f.assertionResults ?? []) if (a.status === 'failed') failures.push(`${label}: ${a.fullName}`);
     if (r.numTotalTests === 0) {

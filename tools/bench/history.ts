@@ -3,6 +3,9 @@ import { TwitchWorld } from '@streamscope/simulator';
 import { HOUR, sweepAt, TEN_MINUTES, DAY } from './dataset';
 import { log } from './stats';
 
+/** Sweeps between two folds while loading: hourly, as a maintenance job every hour would. */
+const FOLD_EVERY_SWEEPS = 6;
+
 export interface HistoryDataset {
   from: Date;
   to: Date;
@@ -41,11 +44,14 @@ export async function loadHistory(db: Database, opts: { seed: number; channels: 
     if (i + 1 < count) next = sweepAt(world, new Date(from.getTime() + (i + 1) * TEN_MINUTES), 600);
     const r = await writing;
     rows += r.rows;
+    // The maintenance job folds every few sweeps in production; so does the load (timed with it).
+    if ((i + 1) % FOLD_EVERY_SWEEPS === 0) await maintenance.foldSweeps();
     if (performance.now() - lastLog > 15_000) {
       lastLog = performance.now();
       log(`history: ${i + 1}/${count} sweeps, ${rows} rows, ${Math.round(rows / ((lastLog - t0) / 1000))} rows/s`);
     }
   }
+  await maintenance.foldSweeps();
   const loadSeconds = (performance.now() - t0) / 1000;
   const r0 = performance.now();
   await maintenance.refreshRollups(from, to);

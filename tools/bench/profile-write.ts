@@ -8,10 +8,12 @@ import { log, median } from './stats';
  * Where writeSweep spends its time, statement by statement, on plain Postgres: the repository
  * gets a Database whose transaction handle times every query (product code unchanged).
  * Usage: tsx tools/bench/profile-write.ts [streams=20000] [trials=3]
+ * With EXPLAIN=1 the multi-table statement of the last trial is run under EXPLAIN ANALYZE and its plan printed.
  */
 const streams = Number(process.argv[2] ?? 20_000);
 const trials = Number(process.argv[3] ?? 3);
 const timings = new Map<string, number[]>();
+let explainNext = false;
 
 function label(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -35,7 +37,15 @@ function timedDb(db: Database): Database {
     }
   };
   const wrap = (sql: Sql): Sql => ({
-    query: <T>(text: string, params?: unknown[]) => time(text, () => sql.query<T>(text, params)),
+    query: async <T>(text: string, params?: unknown[]) => {
+      if (explainNext && label(text).startsWith('aggregates')) {
+        explainNext = false;
+        const plan = await sql.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, params);
+        log(plan.map((r) => r['QUERY PLAN']).join('\n'));
+        return [] as T[];
+      }
+      return time(text, () => sql.query<T>(text, params));
+    },
     ...(sql.copyFrom ? { copyFrom: (text: string, lines: readonly string[]) => time(text, () => sql.copyFrom!(text, lines)) } : {}),
   });
   return Object.assign(Object.create(db) as Database, {
@@ -55,6 +65,7 @@ try {
   let rows = 0;
   for (let k = 0; k < trials; k++) {
     const sweep = sweepAt(world, new Date(base.getTime() + k * TEN_MINUTES), 600);
+    explainNext = process.env.EXPLAIN === '1' && k === trials - 1;
     const t0 = performance.now();
     rows = (await repo.writeSweep(sweep)).rows;
     totals.push(performance.now() - t0);

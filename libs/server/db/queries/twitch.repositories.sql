@@ -136,12 +136,18 @@ SELECT date_bin($3::interval, t.ts, $4::timestamptz) AS "bucketStart",
         GROUP BY 1;
 
 -- topChannels hour-aligned (hourly)
-WITH cur AS (SELECT r.channel_id, sum(r.viewer_seconds)::float8 AS viewer_seconds, max(r.peak_viewers)::float8 AS peak_viewers,
-                  sum(r.streamed_seconds)::float8 AS streamed_seconds
-             FROM twitch_channels_hourly r WHERE r.bucket >= $1 AND r.bucket < $2 GROUP BY 1),
-            prev AS (SELECT r.channel_id, sum(r.viewer_seconds)::float8 AS viewer_seconds, max(r.peak_viewers)::float8 AS peak_viewers,
-                  sum(r.streamed_seconds)::float8 AS streamed_seconds
-             FROM twitch_channels_hourly r WHERE r.bucket >= $3 AND r.bucket < $1 GROUP BY 1),
+WITH cur AS (SELECT channel_id, sum(viewer_seconds) AS viewer_seconds, max(peak_viewers) AS peak_viewers, sum(streamed_seconds) AS streamed_seconds
+             FROM (SELECT r.channel_id, r.viewer_seconds::float8 AS viewer_seconds, r.peak_viewers::float8 AS peak_viewers,
+              r.streamed_seconds::float8 AS streamed_seconds
+         FROM twitch_channels_hourly r WHERE r.bucket >= $1 AND r.bucket < $2 UNION ALL SELECT r.channel_id, sum(r.viewers::bigint * r.sample_seconds)::float8 AS viewer_seconds, max(r.viewers)::float8 AS peak_viewers,
+              sum(r.sample_seconds)::float8 AS streamed_seconds
+         FROM twitch_stream_snapshots r WHERE r.ts >= $1 AND r.ts < $2 AND r.ts IN (SELECT w.ts FROM twitch_sweeps w WHERE NOT w.folded AND w.ts >= $1 AND w.ts < $2) GROUP BY 1) r GROUP BY 1),
+            prev AS (SELECT channel_id, sum(viewer_seconds) AS viewer_seconds, max(peak_viewers) AS peak_viewers, sum(streamed_seconds) AS streamed_seconds
+             FROM (SELECT r.channel_id, r.viewer_seconds::float8 AS viewer_seconds, r.peak_viewers::float8 AS peak_viewers,
+              r.streamed_seconds::float8 AS streamed_seconds
+         FROM twitch_channels_hourly r WHERE r.bucket >= $3 AND r.bucket < $1 UNION ALL SELECT r.channel_id, sum(r.viewers::bigint * r.sample_seconds)::float8 AS viewer_seconds, max(r.viewers)::float8 AS peak_viewers,
+              sum(r.sample_seconds)::float8 AS streamed_seconds
+         FROM twitch_stream_snapshots r WHERE r.ts >= $3 AND r.ts < $1 AND r.ts IN (SELECT w.ts FROM twitch_sweeps w WHERE NOT w.folded AND w.ts >= $3 AND w.ts < $1) GROUP BY 1) r GROUP BY 1),
             rc AS (SELECT cur.*, row_number() OVER (ORDER BY viewer_seconds DESC, channel_id ASC)::int AS rank FROM cur),
             rp AS (SELECT prev.channel_id, row_number() OVER (ORDER BY viewer_seconds DESC, channel_id ASC)::int AS rank FROM prev)
        SELECT (SELECT count(*)::int FROM rc) AS "totalCount",
@@ -158,11 +164,11 @@ WITH cur AS (SELECT r.channel_id, sum(r.viewer_seconds)::float8 AS viewer_second
 
 -- topChannels ragged in a game (raw)
 WITH cur AS (SELECT r.channel_id, sum(r.viewers::bigint * r.sample_seconds)::float8 AS viewer_seconds, max(r.viewers)::float8 AS peak_viewers,
-                  sum(r.sample_seconds)::float8 AS streamed_seconds
-             FROM twitch_stream_snapshots r WHERE r.ts >= $1 AND r.ts < $2 AND r.game_id = $4::bigint GROUP BY 1),
+              sum(r.sample_seconds)::float8 AS streamed_seconds
+         FROM twitch_stream_snapshots r WHERE r.ts >= $1 AND r.ts < $2 AND r.game_id = $4::bigint GROUP BY 1),
             prev AS (SELECT r.channel_id, sum(r.viewers::bigint * r.sample_seconds)::float8 AS viewer_seconds, max(r.viewers)::float8 AS peak_viewers,
-                  sum(r.sample_seconds)::float8 AS streamed_seconds
-             FROM twitch_stream_snapshots r WHERE r.ts >= $3 AND r.ts < $1 AND r.game_id = $4::bigint GROUP BY 1),
+              sum(r.sample_seconds)::float8 AS streamed_seconds
+         FROM twitch_stream_snapshots r WHERE r.ts >= $3 AND r.ts < $1 AND r.game_id = $4::bigint GROUP BY 1),
             rc AS (SELECT cur.*, row_number() OVER (ORDER BY peak_viewers DESC, channel_id ASC)::int AS rank FROM cur),
             rp AS (SELECT prev.channel_id, row_number() OVER (ORDER BY peak_viewers DESC, channel_id ASC)::int AS rank FROM prev)
        SELECT (SELECT count(*)::int FROM rc) AS "totalCount",
@@ -178,12 +184,18 @@ WITH cur AS (SELECT r.channel_id, sum(r.viewers::bigint * r.sample_seconds)::flo
             LIMIT $5::int OFFSET $6::int) page ON true;
 
 -- topChannels matching a search (hourly)
-WITH cur AS (SELECT r.channel_id, sum(r.viewer_seconds)::float8 AS viewer_seconds, max(r.peak_viewers)::float8 AS peak_viewers,
-                  sum(r.streamed_seconds)::float8 AS streamed_seconds
-             FROM twitch_channels_hourly r WHERE r.bucket >= $1 AND r.bucket < $2 GROUP BY 1),
-            prev AS (SELECT r.channel_id, sum(r.viewer_seconds)::float8 AS viewer_seconds, max(r.peak_viewers)::float8 AS peak_viewers,
-                  sum(r.streamed_seconds)::float8 AS streamed_seconds
-             FROM twitch_channels_hourly r WHERE r.bucket >= $3 AND r.bucket < $1 GROUP BY 1),
+WITH cur AS (SELECT channel_id, sum(viewer_seconds) AS viewer_seconds, max(peak_viewers) AS peak_viewers, sum(streamed_seconds) AS streamed_seconds
+             FROM (SELECT r.channel_id, r.viewer_seconds::float8 AS viewer_seconds, r.peak_viewers::float8 AS peak_viewers,
+              r.streamed_seconds::float8 AS streamed_seconds
+         FROM twitch_channels_hourly r WHERE r.bucket >= $1 AND r.bucket < $2 UNION ALL SELECT r.channel_id, sum(r.viewers::bigint * r.sample_seconds)::float8 AS viewer_seconds, max(r.viewers)::float8 AS peak_viewers,
+              sum(r.sample_seconds)::float8 AS streamed_seconds
+         FROM twitch_stream_snapshots r WHERE r.ts >= $1 AND r.ts < $2 AND r.ts IN (SELECT w.ts FROM twitch_sweeps w WHERE NOT w.folded AND w.ts >= $1 AND w.ts < $2) GROUP BY 1) r GROUP BY 1),
+            prev AS (SELECT channel_id, sum(viewer_seconds) AS viewer_seconds, max(peak_viewers) AS peak_viewers, sum(streamed_seconds) AS streamed_seconds
+             FROM (SELECT r.channel_id, r.viewer_seconds::float8 AS viewer_seconds, r.peak_viewers::float8 AS peak_viewers,
+              r.streamed_seconds::float8 AS streamed_seconds
+         FROM twitch_channels_hourly r WHERE r.bucket >= $3 AND r.bucket < $1 UNION ALL SELECT r.channel_id, sum(r.viewers::bigint * r.sample_seconds)::float8 AS viewer_seconds, max(r.viewers)::float8 AS peak_viewers,
+              sum(r.sample_seconds)::float8 AS streamed_seconds
+         FROM twitch_stream_snapshots r WHERE r.ts >= $3 AND r.ts < $1 AND r.ts IN (SELECT w.ts FROM twitch_sweeps w WHERE NOT w.folded AND w.ts >= $3 AND w.ts < $1) GROUP BY 1) r GROUP BY 1),
             rc AS (SELECT cur.*, row_number() OVER (ORDER BY viewer_seconds DESC, channel_id ASC)::int AS rank FROM cur),
             rp AS (SELECT prev.channel_id, row_number() OVER (ORDER BY viewer_seconds DESC, channel_id ASC)::int AS rank FROM prev),
             rf AS (SELECT rc.* FROM rc JOIN twitch_channels c ON c.channel_id = rc.channel_id
@@ -207,26 +219,27 @@ SELECT game_id::text AS "gameId", name, box_art_url AS "boxArtUrl" FROM twitch_g
 SELECT channel_id::text AS "channelId", login, display_name AS "displayName" FROM twitch_channels WHERE lower(login) = lower($1::text) ORDER BY updated_at DESC LIMIT 1;
 
 -- sessions
-SELECT s.stream_id::text AS "streamId", s.started_at AS "startedAt",
-              s.last_seen_at + make_interval(secs => coalesce(last.sample_seconds, 0)) AS "endedAt",
-              s.title, agg.average AS "averageViewers", agg.peak AS "peakViewers", agg.snapshots,
+WITH c AS (
+           SELECT s.*, coalesce(lead(s.started_at) OVER (ORDER BY s.started_at, s.stream_id), 'infinity'::timestamptz) AS next_start
+             FROM twitch_streams s WHERE s.channel_id = $1::bigint)
+       SELECT c.stream_id::text AS "streamId", c.started_at AS "startedAt",
+              coalesce(agg.ended, c.last_seen_at) AS "endedAt",
+              c.title, agg.average AS "averageViewers", agg.peak AS "peakViewers", agg.snapshots,
               ARRAY(SELECT coalesce(g.name, 'Game ' || u.id::text)
-                      FROM unnest(s.games) WITH ORDINALITY AS u(id, o)
+                      FROM unnest(c.games) WITH ORDINALITY AS u(id, o)
                       LEFT JOIN twitch_games g ON g.game_id = u.id
                      ORDER BY u.o) AS "gamesPlayed"
-         FROM twitch_streams s
-         LEFT JOIN LATERAL (
-           SELECT x.sample_seconds FROM twitch_stream_snapshots x
-            WHERE x.channel_id = s.channel_id AND x.ts = s.last_seen_at AND x.stream_id = s.stream_id) last ON true
+         FROM c
          LEFT JOIN LATERAL (
            SELECT (sum(x.viewers::bigint * x.sample_seconds)::float8 / nullif(sum(x.sample_seconds), 0)) AS average,
-                  max(x.viewers)::float8 AS peak, count(*)::int AS snapshots
+                  max(x.viewers)::float8 AS peak, count(*)::int AS snapshots,
+                  max(x.ts + make_interval(secs => x.sample_seconds)) AS ended
              FROM twitch_stream_snapshots x
-            WHERE x.channel_id = s.channel_id AND x.stream_id = s.stream_id
-              AND x.ts >= s.started_at AND x.ts <= s.last_seen_at) agg ON true
-        WHERE s.channel_id = $1::bigint AND s.started_at < $3
-          AND s.last_seen_at + make_interval(secs => coalesce(last.sample_seconds, 0)) > $2
-        ORDER BY s.started_at DESC, s.stream_id DESC
+            WHERE x.channel_id = c.channel_id AND x.stream_id = c.stream_id
+              AND x.ts >= c.started_at AND x.ts <= GREATEST(c.last_seen_at, c.next_start)) agg ON true
+        WHERE c.started_at < $3 AND GREATEST(c.last_seen_at + INTERVAL '1 day', c.next_start) > $2
+          AND coalesce(agg.ended, c.last_seen_at) > $2
+        ORDER BY c.started_at DESC, c.stream_id DESC
         LIMIT $4::int;
 
 -- heatmap

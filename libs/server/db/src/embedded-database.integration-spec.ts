@@ -8,7 +8,7 @@ import { migrate } from './migrate';
 import { AnalyticsRepository } from './repositories/analytics.repository';
 import { MaintenanceRepository } from './repositories/maintenance.repository';
 import { SweepRepository } from './repositories/sweep.repository';
-import { checkAtomicAndOnce, counts, COUNT_ALL_SQL, failingAfter, sampleSweep } from './testing/storage-contract';
+import { checkAtomicAndOnce, checkBroadcastFolding, checkSweepMemory, counts, COUNT_ALL_SQL, failingAfter, sampleSweep } from './testing/storage-contract';
 
 // One WASM engine for the whole file: starting one takes seconds.
 let db: Database;
@@ -31,7 +31,7 @@ describe('embedded database (PGlite + TimescaleDB)', () => {
   });
 
   it('migrates once; a second run applies nothing', async () => {
-    expect((await migrate(db)).applied).toEqual(['InitialSchema1732190000000', 'Rollups1732190000001', 'XPipeline1732190000010', 'TrackedGamesSchedules1732190000020', 'HotSweepUpdates1732190000030']);
+    expect((await migrate(db)).applied).toEqual(['InitialSchema1732190000000', 'Rollups1732190000001', 'XPipeline1732190000010', 'TrackedGamesSchedules1732190000020', 'HotSweepUpdates1732190000030', 'SweepFolding1732190000040']);
     expect((await migrate(db)).applied).toEqual([]);
     const caggs = await db.query<{ view_name: string; materialized_only: boolean }>(
       `SELECT view_name, materialized_only FROM timescaledb_information.continuous_aggregates ORDER BY view_name`,
@@ -109,6 +109,14 @@ describe('embedded database (PGlite + TimescaleDB)', () => {
     // The per-channel rollup outlives the raw rows, even through a refresh of that range.
     await m.refreshRollups(new Date('2024-05-01T00:00:00Z'), new Date('2024-05-02T00:00:00Z'));
     expect(await channelRows()).toEqual(before);
+  });
+
+  it('writes a broadcast row only when it starts or changes; the fold settles last seen and peak', async () => {
+    await checkBroadcastFolding(db, new Date('2024-05-25T10:00:00Z'));
+  });
+
+  it('stores the same with and without the memory of the last sweep, also after another writer', async () => {
+    await checkSweepMemory(db, new Date('2024-05-26T10:00:00Z'));
   });
 });
 

@@ -8,7 +8,8 @@ import { DimensionRepository } from './repositories/dimension.repository';
 import { IngestionRunRepository } from './repositories/ingestion-run.repository';
 import { MaintenanceRepository } from './repositories/maintenance.repository';
 import { SweepRepository } from './repositories/sweep.repository';
-import { checkAtomicAndOnce, counts, sampleSweep } from './testing/storage-contract';
+import { TwitchChannelsRepository } from './repositories/twitch-channels.repository';
+import { checkAtomicAndOnce, checkBroadcastFolding, checkSweepMemory, counts, sampleSweep } from './testing/storage-contract';
 
 let testDb: TestDatabase;
 let db: Database;
@@ -36,7 +37,7 @@ describe('server database (plain Postgres)', () => {
 
   it('migrates once; a second run applies nothing', async () => {
     const first = await migrate(db, { partitionsAheadDays: 2 });
-    expect(first.applied).toEqual(['InitialSchema1732190000000', 'Rollups1732190000001', 'XPipeline1732190000010', 'TrackedGamesSchedules1732190000020', 'HotSweepUpdates1732190000030']);
+    expect(first.applied).toEqual(['InitialSchema1732190000000', 'Rollups1732190000001', 'XPipeline1732190000010', 'TrackedGamesSchedules1732190000020', 'HotSweepUpdates1732190000030', 'SweepFolding1732190000040']);
     const second = await migrate(db, { partitionsAheadDays: 2 });
     expect(second.applied).toEqual([]);
     const tables = await db.query<{ n: number }>(
@@ -102,12 +103,14 @@ describe('server database (plain Postgres)', () => {
     expect(await repo.sweepExists(new Date('2020-01-01T00:00:00Z'))).toBe(false);
   });
 
-  it('adds sweeps into the per-channel hourly rollup exactly as a recompute from the snapshots', async () => {
+  it('folds sweeps into the per-channel hourly rollup exactly as a recompute, and rankings read the same before the fold', async () => {
     const repo = new SweepRepository(db);
     const first = sampleSweep(new Date('2024-05-01T11:10:00Z'), 4);
     // Two broadcasts of one channel in one sweep, and a language that COPY has to escape.
     first.streams[3] = { ...first.streams[3]!, channelId: first.streams[2]!.channelId, language: 'x\t\\y\nz' };
     const second = { ...sampleSweep(new Date('2024-05-01T11:20:00Z'), 4), sampleSeconds: 600 };
+    const m = new MaintenanceRepository(db);
+    await m.foldSweeps();
     await repo.writeSweep(first);
     await repo.writeSweep(second);
     const read = () =>
@@ -115,12 +118,32 @@ describe('server database (plain Postgres)', () => {
         `SELECT channel_id::text AS c, snapshots AS n, viewer_seconds::text AS v, peak_viewers AS p, streamed_seconds::text AS s
            FROM twitch_channels_hourly WHERE bucket = '2024-05-01T11:00:00Z' ORDER BY 1`,
       );
-    const incremental = await read();
+    const rank = () =>
+      new TwitchChannelsRepository(db).topChannels({
+        from: new Date('2024-05-01T11:00:00Z'), to: new Date('2024-05-01T12:00:00Z'), by: 'hoursWatched', limit: 10, offset: 0,
+      });
+    // Not folded yet: no rollup rows, and the ranking adds the two sweeps from their snapshots.
+    expect(await read()).toEqual([]);
+    const before = await rank();
+    expect(before.source).toBe('hourly');
+    expect(before.rows.find((r) => r.channelId === '10002')).toMatchObject({ viewerSeconds: 300 * 300 + 400 * 300 + 300 * 600, peakViewers: 400, streamedSeconds: 1200 });
+    expect(await m.foldSweeps()).toMatchObject({ sweeps: 2 });
+    const folded = await read();
     // Channel 10002: streams 2 (300 viewers) and 3 (400) at 300 s, then stream 2 at 600 s.
-    expect(incremental.find((r) => r.c === '10002')).toEqual({ c: '10002', n: 3, v: String(300 * 300 + 400 * 300 + 300 * 600), p: 400, s: '1200' });
-    expect(incremental.find((r) => r.c === '10003')).toEqual({ c: '10003', n: 1, v: String(400 * 600), p: 400, s: '600' });
-    await new MaintenanceRepository(db).refreshRollups(new Date('2024-05-01T00:00:00Z'), new Date('2024-05-02T00:00:00Z'));
-    expect(await read()).toEqual(incremental);
+    expect(folded.find((r) => r.c === '10002')).toEqual({ c: '10002', n: 3, v: String(300 * 300 + 400 * 300 + 300 * 600), p: 400, s: '1200' });
+    expect(folded.find((r) => r.c === '10003')).toEqual({ c: '10003', n: 1, v: String(400 * 600), p: 400, s: '600' });
+    expect(await rank()).toEqual(before);
+    await m.refreshRollups(new Date('2024-05-01T00:00:00Z'), new Date('2024-05-02T00:00:00Z'));
+    expect(await read()).toEqual(folded);
+    // A sweep written after the fold is added by readers, never counted twice by a refresh.
+    const third = sampleSweep(new Date('2024-05-01T11:40:00Z'), 4);
+    await repo.writeSweep(third);
+    await m.refreshRollups(new Date('2024-05-01T00:00:00Z'), new Date('2024-05-02T00:00:00Z'));
+    expect(await read()).toEqual(folded);
+    const beforeFold = await rank();
+    expect(beforeFold.rows.find((r) => r.channelId === '10003')?.viewerSeconds).toBe(400 * 600 + 400 * 300);
+    await m.foldSweeps();
+    expect(await rank()).toEqual(beforeFold);
     const lang = await db.query<{ language: string }>('SELECT language FROM twitch_stream_snapshots WHERE ts = $1 AND stream_id = $2', [
       first.ts.toISOString(),
       first.streams[3]!.streamId,
@@ -146,6 +169,7 @@ describe('server database (plain Postgres)', () => {
 
   it('creates daily partitions ahead, moving rows out of the default partition', async () => {
     const m = new MaintenanceRepository(db);
+    await m.foldSweeps();
     const before = await counts(db);
     const made = await m.ensurePartitions(1, new Date('2024-05-01T12:00:00Z'));
     expect(made.created).toEqual([
@@ -168,6 +192,14 @@ describe('server database (plain Postgres)', () => {
     expect((await counts(db)).totals_hourly).toBe(before.totals_hourly);
     expect(await channelRows()).toEqual(channelsBefore);
     expect(await m.compress(1)).toEqual({ compressedChunks: 0 });
+  });
+
+  it('writes a broadcast row only when it starts or changes; the fold settles last seen and peak', async () => {
+    await checkBroadcastFolding(db, new Date('2024-05-03T10:00:00Z'));
+  });
+
+  it('stores the same with and without the memory of the last sweep, also after another writer', async () => {
+    await checkSweepMemory(db, new Date('2024-05-04T10:00:00Z'));
   });
 
   it('refuses a bad URL quickly without revealing the password', async () => {

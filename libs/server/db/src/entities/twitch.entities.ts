@@ -12,6 +12,8 @@ export interface TwitchSweep {
   duplicatesDropped: number;
   startedAt: Date;
   finishedAt: Date;
+  /** In the per-broadcast rows and (plain Postgres) the per-channel hourly rollup yet. */
+  folded: boolean;
 }
 export const TwitchSweepEntity = defineEntity<TwitchSweep>('twitch_sweeps', {
   ts: ['timestamptz', { pk: true }],
@@ -23,6 +25,7 @@ export const TwitchSweepEntity = defineEntity<TwitchSweep>('twitch_sweeps', {
   duplicatesDropped: ['int'],
   startedAt: ['timestamptz'],
   finishedAt: ['timestamptz'],
+  folded: ['boolean'],
 });
 
 export interface TwitchStreamSnapshot {

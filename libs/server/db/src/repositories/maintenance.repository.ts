@@ -16,6 +16,8 @@ export interface RetentionWindows {
 }
 
 const HOUR_MS = 3_600_000;
+/** Sweeps folded per transaction: bounds one fold's locks and work after a long backfill. */
+const FOLD_BATCH = 24;
 const DAY_MS = 86_400_000;
 const SNAPSHOTS = 'twitch_stream_snapshots';
 const PARTITION_PREFIX = `${SNAPSHOTS}_p`;
@@ -73,6 +75,55 @@ export class MaintenanceRepository {
       await recomputeRollupTables(tx, df, dt);
     });
     return { level: 'table', from: df, to: dt, aggregates: ROLLUP_FAMILIES.length * 2 + 1 };
+  }
+
+  /**
+   * Folds sweeps written since the last fold into the rows that sum over many sweeps: each
+   * broadcast's last_seen_at and peak_viewers and, on plain Postgres, the per-channel hourly
+   * rollup. writeSweep leaves that to this method so that a sweep inserts its snapshots instead
+   * of rewriting one row per live stream and channel; folding k sweeps at once writes each such
+   * row once instead of k times. Exact: every sweep is folded once (flag set in the same
+   * transaction, under the rollup lock on Postgres) and readers add the sweeps not folded yet.
+   */
+  async foldSweeps(): Promise<{ sweeps: number; broadcasts: number }> {
+    const done = { sweeps: 0, broadcasts: 0 };
+    for (;;) {
+      const batch = await this.db.transaction(async (tx) => {
+        if (this.db.dialect === 'postgres') await tx.query(ROLLUP_LOCK_SQL);
+        const rows = await tx.query<{ ts: Date }>(
+          `SELECT ts FROM twitch_sweeps WHERE NOT folded ORDER BY ts LIMIT ${FOLD_BATCH} FOR UPDATE`,
+        );
+        if (rows.length === 0) return null;
+        const list = [rows.map((r) => new Date(r.ts).toISOString())];
+        const settled = await tx.query<{ n: number }>(
+          `WITH a AS (
+             SELECT stream_id, max(ts) AS last, max(viewers) AS peak FROM ${SNAPSHOTS}
+              WHERE ts = ANY($1::timestamptz[]) GROUP BY stream_id),
+           u AS (
+             UPDATE twitch_streams s SET last_seen_at = GREATEST(s.last_seen_at, a.last), peak_viewers = GREATEST(s.peak_viewers, a.peak)
+               FROM a WHERE s.stream_id = a.stream_id AND (a.last > s.last_seen_at OR a.peak > s.peak_viewers) RETURNING 1)
+           SELECT count(*)::int AS n FROM u`,
+          list,
+        );
+        if (this.db.dialect === 'postgres') {
+          await tx.query(
+            `INSERT INTO ${CHANNEL_HOURLY} (bucket, channel_id, snapshots, viewer_seconds, peak_viewers, streamed_seconds)
+             ${channelHourlySelect(PG_HOUR('ts'), 'WHERE ts = ANY($1::timestamptz[])')}
+             ON CONFLICT (bucket, channel_id) DO UPDATE SET
+               snapshots = EXCLUDED.snapshots + ${CHANNEL_HOURLY}.snapshots,
+               viewer_seconds = EXCLUDED.viewer_seconds + ${CHANNEL_HOURLY}.viewer_seconds,
+               peak_viewers = GREATEST(EXCLUDED.peak_viewers, ${CHANNEL_HOURLY}.peak_viewers),
+               streamed_seconds = EXCLUDED.streamed_seconds + ${CHANNEL_HOURLY}.streamed_seconds`,
+            list,
+          );
+        }
+        await tx.query('UPDATE twitch_sweeps SET folded = true WHERE ts = ANY($1::timestamptz[])', list);
+        return { sweeps: rows.length, broadcasts: settled[0]?.n ?? 0 };
+      });
+      if (!batch) return done;
+      done.sweeps += batch.sweeps;
+      done.broadcasts += batch.broadcasts;
+    }
   }
 
   /** TimescaleDB: compression and retention policies follow the configured windows. */
@@ -188,7 +239,8 @@ async function recomputeRollupTables(tx: Sql, from: Date, to: Date): Promise<voi
       range,
     );
   }
-  // Raw snapshots may already be gone (retention): only hours that still have them are rebuilt.
+  // Raw snapshots may already be gone (retention): only hours that still have them are rebuilt,
+  // and only from folded sweeps (readers add the others; foldSweeps adds them here later).
   const oldest = await tx.query<{ t: Date | null }>(`SELECT min(ts) AS t FROM twitch_stream_snapshots WHERE ts >= $1 AND ts < $2`, range);
   const first = oldest[0]?.t;
   if (!first) return;
@@ -196,7 +248,7 @@ async function recomputeRollupTables(tx: Sql, from: Date, to: Date): Promise<voi
   await tx.query(`DELETE FROM ${CHANNEL_HOURLY} WHERE bucket >= $1 AND bucket < $2`, [start, range[1]]);
   await tx.query(
     `INSERT INTO ${CHANNEL_HOURLY} (bucket, channel_id, snapshots, viewer_seconds, peak_viewers, streamed_seconds)
-     ${channelHourlySelect(PG_HOUR('ts'), 'WHERE ts >= $1 AND ts < $2')}`,
+     ${channelHourlySelect(PG_HOUR('ts'), 'WHERE ts >= $1 AND ts < $2 AND ts IN (SELECT w.ts FROM twitch_sweeps w WHERE w.folded AND w.ts >= $1 AND w.ts < $2)')}`,
     [start, range[1]],
   );
 }

@@ -73,14 +73,24 @@ export class TwitchChannelsRepository {
     const ranked = matching ? 'rf' : 'rc';
     const limit = p.add(Math.max(0, Math.min(1000, Math.floor(q.limit))), 'int');
     const offset = p.add(Math.max(0, Math.floor(q.offset)), 'int');
+    const raw = (a: string, b: string, only = '') =>
+      `SELECT r.channel_id, sum(r.viewers::bigint * r.sample_seconds)::float8 AS viewer_seconds, max(r.viewers)::float8 AS peak_viewers,
+              sum(r.sample_seconds)::float8 AS streamed_seconds
+         FROM twitch_stream_snapshots r WHERE r.ts >= ${a} AND r.ts < ${b}${game}${only} GROUP BY 1`;
+    const rollup = (a: string, b: string) =>
+      `SELECT r.channel_id, r.viewer_seconds::float8 AS viewer_seconds, r.peak_viewers::float8 AS peak_viewers,
+              r.streamed_seconds::float8 AS streamed_seconds
+         FROM ${CHANNEL_HOURLY} r WHERE r.bucket >= ${a} AND r.bucket < ${b}`;
+    // On plain Postgres the rollup holds folded sweeps only (see MaintenanceRepository.foldSweeps):
+    // the sweeps written since the last fold are added from their snapshots, as TimescaleDB's
+    // real-time aggregation does for the buckets it has not materialized.
+    const unfolded = (a: string, b: string) =>
+      raw(a, b, ` AND r.ts IN (SELECT w.ts FROM twitch_sweeps w WHERE NOT w.folded AND w.ts >= ${a} AND w.ts < ${b})`);
     const per = (a: string, b: string) =>
-      hourly
-        ? `SELECT r.channel_id, sum(r.viewer_seconds)::float8 AS viewer_seconds, max(r.peak_viewers)::float8 AS peak_viewers,
-                  sum(r.streamed_seconds)::float8 AS streamed_seconds
-             FROM ${CHANNEL_HOURLY} r WHERE r.bucket >= ${a} AND r.bucket < ${b} GROUP BY 1`
-        : `SELECT r.channel_id, sum(r.viewers::bigint * r.sample_seconds)::float8 AS viewer_seconds, max(r.viewers)::float8 AS peak_viewers,
-                  sum(r.sample_seconds)::float8 AS streamed_seconds
-             FROM twitch_stream_snapshots r WHERE r.ts >= ${a} AND r.ts < ${b}${game} GROUP BY 1`;
+      !hourly
+        ? raw(a, b)
+        : `SELECT channel_id, sum(viewer_seconds) AS viewer_seconds, max(peak_viewers) AS peak_viewers, sum(streamed_seconds) AS streamed_seconds
+             FROM (${rollup(a, b)}${this.db.dialect === 'postgres' ? ` UNION ALL ${unfolded(a, b)}` : ''}) r GROUP BY 1`;
     const order = ORDER[q.by];
     const rows = await this.db.query<{ totalCount: number; coveredSeconds: number | null } & Partial<TopChannelRow>>(
       `WITH cur AS (${per('$1', '$2')}),

@@ -23,7 +23,7 @@ export interface SessionQuery {
 export interface SessionRow {
   streamId: string;
   startedAt: Date;
-  /** last_seen_at + the sample seconds of the last sweep that saw it. */
+  /** Time of the last sweep that saw it + that sweep's sample seconds (its last_seen_at once snapshots are gone). */
   endedAt: Date;
   title: string;
   /** Σ viewers × s ÷ Σ s over its snapshots. */
@@ -74,25 +74,33 @@ export class TwitchEntitiesRepository {
   }
 }
 
-/** Broadcasts of a channel overlapping [$2, $3), newest first, at most $4. */
-const SESSIONS_SQL = `SELECT s.stream_id::text AS "streamId", s.started_at AS "startedAt",
-              s.last_seen_at + make_interval(secs => coalesce(last.sample_seconds, 0)) AS "endedAt",
-              s.title, agg.average AS "averageViewers", agg.peak AS "peakViewers", agg.snapshots,
+/**
+ * Broadcasts of a channel overlapping [$2, $3), newest first, at most $4. The stored last_seen_at
+ * is only as recent as the last fold (MaintenanceRepository.foldSweeps): the end comes from the
+ * broadcast's own snapshots, which end before the channel's next broadcast starts; the stored
+ * value stands in once retention has dropped them. Broadcasts that cannot reach $2 (stored end
+ * plus at most a day's sample, and the next one started before it) are left out before any
+ * snapshot is read.
+ */
+const SESSIONS_SQL = `WITH c AS (
+           SELECT s.*, coalesce(lead(s.started_at) OVER (ORDER BY s.started_at, s.stream_id), 'infinity'::timestamptz) AS next_start
+             FROM twitch_streams s WHERE s.channel_id = $1::bigint)
+       SELECT c.stream_id::text AS "streamId", c.started_at AS "startedAt",
+              coalesce(agg.ended, c.last_seen_at) AS "endedAt",
+              c.title, agg.average AS "averageViewers", agg.peak AS "peakViewers", agg.snapshots,
               ARRAY(SELECT coalesce(g.name, 'Game ' || u.id::text)
-                      FROM unnest(s.games) WITH ORDINALITY AS u(id, o)
+                      FROM unnest(c.games) WITH ORDINALITY AS u(id, o)
                       LEFT JOIN twitch_games g ON g.game_id = u.id
                      ORDER BY u.o) AS "gamesPlayed"
-         FROM twitch_streams s
-         LEFT JOIN LATERAL (
-           SELECT x.sample_seconds FROM twitch_stream_snapshots x
-            WHERE x.channel_id = s.channel_id AND x.ts = s.last_seen_at AND x.stream_id = s.stream_id) last ON true
+         FROM c
          LEFT JOIN LATERAL (
            SELECT (sum(x.viewers::bigint * x.sample_seconds)::float8 / nullif(sum(x.sample_seconds), 0)) AS average,
-                  max(x.viewers)::float8 AS peak, count(*)::int AS snapshots
+                  max(x.viewers)::float8 AS peak, count(*)::int AS snapshots,
+                  max(x.ts + make_interval(secs => x.sample_seconds)) AS ended
              FROM twitch_stream_snapshots x
-            WHERE x.channel_id = s.channel_id AND x.stream_id = s.stream_id
-              AND x.ts >= s.started_at AND x.ts <= s.last_seen_at) agg ON true
-        WHERE s.channel_id = $1::bigint AND s.started_at < $3
-          AND s.last_seen_at + make_interval(secs => coalesce(last.sample_seconds, 0)) > $2
-        ORDER BY s.started_at DESC, s.stream_id DESC
+            WHERE x.channel_id = c.channel_id AND x.stream_id = c.stream_id
+              AND x.ts >= c.started_at AND x.ts <= GREATEST(c.last_seen_at, c.next_start)) agg ON true
+        WHERE c.started_at < $3 AND GREATEST(c.last_seen_at + INTERVAL '1 day', c.next_start) > $2
+          AND coalesce(agg.ended, c.last_seen_at) > $2
+        ORDER BY c.started_at DESC, c.stream_id DESC
         LIMIT $4::int`;

@@ -5,18 +5,20 @@ import { reapStaleRuns } from './stale-runs';
 const REFRESH_LOOKBACK_MS = 48 * 3600 * 1000;
 
 /**
- * Rollup refresh, partitions ahead, compression and retention, on both dialects. Embedded
+ * Sweep folding, rollup refresh, partitions ahead, compression and retention, on both dialects. Embedded
  * TimescaleDB runs no background workers, so its policies only take effect through this job.
  */
 export async function runMaintenance(ctx: WorkerContext, now: number): Promise<RunOutcome> {
   const { maintenance, config } = ctx;
   const partitions = await maintenance.ensurePartitions(config.PARTITIONS_AHEAD_DAYS);
+  // Fold first: retention must not drop snapshots of sweeps whose sums are not stored elsewhere yet.
+  const folded = await maintenance.foldSweeps();
   const refreshed = await maintenance.refreshRollups(new Date(now - REFRESH_LOOKBACK_MS), new Date(now + 3600_000));
   const compressed = await maintenance.compress(config.COMPRESS_AFTER_DAYS);
   const dropped = await maintenance.applyRetention(config.RAW_RETENTION_DAYS);
   const staleRuns = await reapStaleRuns(ctx, now);
   return {
     status: 'succeeded',
-    reason: `partitions ${JSON.stringify(partitions)}, rollups ${JSON.stringify(refreshed)}, compressed ${JSON.stringify(compressed)}, retention ${JSON.stringify(dropped)}, stale runs ${JSON.stringify(staleRuns)}`,
+    reason: `partitions ${JSON.stringify(partitions)}, folded ${JSON.stringify(folded)}, rollups ${JSON.stringify(refreshed)}, compressed ${JSON.stringify(compressed)}, retention ${JSON.stringify(dropped)}, stale runs ${JSON.stringify(staleRuns)}`,
   };
 }

@@ -2,6 +2,9 @@ import type { JobData } from '@streamscope/queues';
 import type { RunOutcome, WorkerContext } from '../../context';
 import { sweepStreams } from './sweep-streams.processor';
 
+/** Backfilled sweeps between two folds. */
+const FOLD_EVERY = 48;
+
 export interface BackfillRequest {
   data: JobData<'twitch.backfill'>;
   now: number;
@@ -36,12 +39,16 @@ export async function backfillHistory(ctx: WorkerContext, req: BackfillRequest):
       signal: req.signal,
     });
     if (out.status === 'succeeded') written++;
+    // Readers add the snapshots of unfolded sweeps themselves; folding as history lands keeps
+    // that open part small while a long backfill runs.
+    if (out.status === 'succeeded' && written % FOLD_EVERY === 0) await ctx.maintenance.foldSweeps();
     apiCalls += out.apiCalls ?? 0;
     await req.onProgress?.(i + 1, slots.length);
   }
+  const folded = written > 0 ? await ctx.maintenance.foldSweeps() : null;
   return {
     status: written > 0 ? 'succeeded' : 'skipped',
-    reason: `${written} of ${slots.length} backfill slots written`,
+    reason: `${written} of ${slots.length} backfill slots written${folded ? `, folded ${JSON.stringify(folded)}` : ''}`,
     apiCalls,
   };
 }

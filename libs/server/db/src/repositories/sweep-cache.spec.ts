@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { SweepCache } from './sweep-cache';
+import type { StreamObservation } from './sweep.repository';
+
+const obs = (i: number, over: Partial<StreamObservation> = {}): StreamObservation => ({
+  streamId: String(900 + i),
+  channelId: String(100 + i),
+  channelLogin: `c${i}`,
+  channelName: `C${i}`,
+  gameId: '5',
+  gameName: 'Five',
+  language: 'en',
+  viewers: 10,
+  title: `t${i}`,
+  tags: ['a', 'b'],
+  startedAt: new Date('2024-01-01T00:00:00Z'),
+  ...over,
+});
+
+/** What a sweep of `rows` would check, after remembering `before` at ts 'T1'. */
+function changedAfter(before: StreamObservation[], rows: StreamObservation[]) {
+  const cache = new SweepCache();
+  const channels = (r: StreamObservation[]) => {
+    const m = new Map<string, StreamObservation>();
+    for (const o of r) if (!m.has(o.channelId)) m.set(o.channelId, o);
+    return m;
+  };
+  const gameIds = (r: StreamObservation[]) => r.map((o) => o.gameId || '0');
+  cache.remember('T1', before, gameIds(before), channels(before), cache.entries(before));
+  return cache.changed(rows, gameIds(rows), channels(rows), cache.entries(rows));
+}
+
+describe('SweepCache', () => {
+  it('is valid only right after the sweep it was filled from', () => {
+    const cache = new SweepCache();
+    expect(cache.validAfter(null)).toBe(false);
+    cache.remember('T1', [], [], new Map(), []);
+    expect(cache.validAfter('T1')).toBe(true);
+    expect(cache.validAfter('T0')).toBe(false);
+    expect(cache.validAfter(null)).toBe(false);
+  });
+
+  it('lists nothing for an unchanged sweep, even with new string and array instances', () => {
+    const before = [obs(1), obs(2, { gameId: '' })];
+    const again = before.map((o) => ({ ...o, title: `${o.title}`, tags: [...o.tags], viewers: 99 }));
+    expect(changedAfter(before, again)).toEqual({ rows: [], channels: [] });
+  });
+
+  it('lists a broadcast whose title, tags, language or game is new, and a new broadcast', () => {
+    const before = [obs(0), obs(1), obs(2), obs(3), obs(4)];
+    const now = [
+      obs(0, { title: 'renamed' }),
+      obs(1, { tags: ['a'] }),
+      obs(2, { language: 'de' }),
+      obs(3, { gameId: '6' }),
+      obs(4),
+      obs(5),
+    ];
+    expect(changedAfter(before, now).rows).toEqual([0, 1, 2, 3, 5]);
+  });
+
+  it('remembers every game a broadcast showed: switching back is not a change', () => {
+    const cache = new SweepCache();
+    const one = (gameId: string) => [obs(1, { gameId })];
+    const step = (ts: string, rows: StreamObservation[]) => {
+      const ch = new Map([[rows[0]!.channelId, rows[0]!]]);
+      const entries = cache.entries(rows);
+      const changed = cache.changed(rows, [rows[0]!.gameId], ch, entries);
+      cache.remember(ts, rows, [rows[0]!.gameId], ch, entries);
+      return changed.rows;
+    };
+    expect(step('T1', one('5'))).toEqual([0]);
+    expect(step('T2', one('6'))).toEqual([0]);
+    expect(step('T3', one('5'))).toEqual([]);
+  });
+
+  it("lists a channel whose login or display name changed, once, by its first row", () => {
+    const before = [obs(1), obs(2)];
+    const second = obs(3, { channelId: '101', channelLogin: 'c1' });
+    const now = [obs(1, { channelName: 'New name' }), obs(2), second];
+    const changed = changedAfter(before, now);
+    expect(changed.channels.map((o) => o.channelName)).toEqual(['New name']);
+  });
+
+  it('forgets broadcasts that were not in the last sweep', () => {
+    const cache = new SweepCache();
+    const a = [obs(1), obs(2)];
+    const ch = (r: StreamObservation[]) => new Map(r.map((o) => [o.channelId, o]));
+    cache.remember('T1', a, ['5', '5'], ch(a), cache.entries(a));
+    const b = [obs(2)];
+    cache.remember('T2', b, ['5'], ch(b), cache.entries(b));
+    expect(cache.entries(a).map((e) => e !== undefined)).toEqual([false, true]);
+  });
+});
