@@ -37,7 +37,7 @@ interface QuerySpec {
 const HOUR_BIN = (col: string) => `date_bin(INTERVAL '1 hour', ${col}, TIMESTAMPTZ '2000-01-03 00:00:00+00')`;
 const Q15_BIN = (col: string) => `date_bin(INTERVAL '15 minutes', ${col}, TIMESTAMPTZ '2000-01-03 00:00:00+00')`;
 
-function specs(h: HistoryDataset, gameId: string, channelId: string): QuerySpec[] {
+export function specs(h: HistoryDataset, gameId: string, channelId: string): QuerySpec[] {
   const to = h.to.toISOString();
   const from30 = new Date(h.to.getTime() - 30 * DAY).toISOString();
   const prev30 = new Date(h.to.getTime() - 60 * DAY).toISOString();
@@ -200,9 +200,12 @@ export async function schemaProblems(apiUrl: string, queries: readonly string[])
   });
 }
 
+/** Runs before timing, on every side alike: the API process's JIT and both sides' caches warm up. */
+export const WARMUP = 10;
+
 /** Latency of `{ __typename }` one request at a time: what any query pays for HTTP, auth, rate limit and Apollo. */
 export async function apiFloor(apiUrl: string, runs: number): Promise<{ p50: number; p95: number; runs: number }> {
-  return way(await sample(() => gql(apiUrl, '{ __typename }'), runs, 2));
+  return way(await sample(() => gql(apiUrl, '{ __typename }'), runs, WARMUP));
 }
 
 export async function benchQueries(opts: {
@@ -223,12 +226,12 @@ export async function benchQueries(opts: {
     if (!problem && opts.apiUrl) {
       const url = opts.apiUrl;
       try {
-        api = way(await sample(() => gql(url, s.graphql.query, s.graphql.variables), opts.runs, 2));
+        api = way(await sample(() => gql(url, s.graphql.query, s.graphql.variables), opts.runs, WARMUP));
       } catch (err) {
         apiNote = `failed: ${(err as Error).message.slice(0, 300)}`;
       }
     }
-    const rollup = way(await sample(() => opts.db.query(s.rollup.text, s.rollup.params), opts.runs, 2));
+    const rollup = way(await sample(() => opts.db.query(s.rollup.text, s.rollup.params), opts.runs, WARMUP));
     const raw = way(await sample(() => opts.db.query(s.raw.text, s.raw.params), opts.rawRuns, 1));
     const apiOverSql = api ? round(api.p50 / rollup.p50) : null;
     const rawOverRollup = round(raw.p50 / rollup.p50);

@@ -83,7 +83,7 @@ async function main(opts: BenchOptions): Promise<void> {
       const b = await openServerBench('ingest');
       try {
         report.versions.postgres = (await versions(b.db)).postgres;
-        report.ingest.push(await benchIngest({ db: b.db, url: b.url, seed: opts.seed, streams: sweepStreams, trials: 3, dialect: 'postgres' }));
+        report.ingest.push(await benchIngest({ db: b.db, url: b.url, seed: opts.seed, streams: sweepStreams, trials: opts.quick ? 3 : 5, dialect: 'postgres' }));
       } finally {
         await b.close();
       }
@@ -95,7 +95,7 @@ async function main(opts: BenchOptions): Promise<void> {
           const v = await versions(b.db);
           report.versions.embeddedPostgres = v.postgres;
           report.versions.timescaledb = v.timescaledb ?? 'none';
-          report.ingest.push(await benchIngest({ db: b.db, url: null, seed: opts.seed, streams: embeddedStreams, trials: 3, dialect: 'timescaledb-embedded' }));
+          report.ingest.push(await benchIngest({ db: b.db, url: null, seed: opts.seed, streams: embeddedStreams, trials: opts.quick ? 3 : 5, dialect: 'timescaledb-embedded' }));
         } finally {
           await b.close();
         }

@@ -1,7 +1,7 @@
 import type { Database } from '@streamscope/db';
 import { gql } from './api-server';
 import { DAY } from './dataset';
-import { schemaProblems } from './queries.bench';
+import { schemaProblems, WARMUP } from './queries.bench';
 import { percentile, round, sample } from './stats';
 
 interface Way {
@@ -65,12 +65,12 @@ export async function benchXVolume(opts: { db: Database; apiUrl: string; to: Dat
       const first = await gql<{ xVolume: { series: Array<{ posts: Array<number | null> }> } }>(opts.apiUrl, XVOLUME, vars);
       const apiPosts = (first.xVolume.series[0]?.posts ?? []).reduce<number>((s, p) => s + (p ?? 0), 0);
       if (apiPosts !== posts) throw new Error(`xVolume answered ${apiPosts} posts, the hand SQL ${posts}`);
-      api = way(await sample(() => gql(opts.apiUrl, XVOLUME, vars), opts.runs, 2));
+      api = way(await sample(() => gql(opts.apiUrl, XVOLUME, vars), opts.runs, WARMUP));
     } catch (err) {
       apiNote = `failed: ${(err as Error).message.slice(0, 300)}`;
     }
   }
-  const sql = way(await sample(() => opts.db.query(XVOLUME_SQL, params), opts.runs, 2));
+  const sql = way(await sample(() => opts.db.query(XVOLUME_SQL, params), opts.runs, WARMUP));
   return {
     name: 'X volume of one tracked query, 30d hourly (xVolume)',
     queryId: q.queryId,

@@ -82,13 +82,23 @@ describe('SweepCache', () => {
     expect(changed.channels.map((o) => o.channelName)).toEqual(['New name']);
   });
 
-  it('forgets broadcasts that were not in the last sweep', () => {
+  it('keeps an entry of a broadcast missing from the last sweep for its attributes, not its channel names, and prunes', () => {
     const cache = new SweepCache();
-    const a = [obs(1), obs(2)];
     const ch = (r: StreamObservation[]) => new Map(r.map((o) => [o.channelId, o]));
-    cache.remember('T1', a, ['5', '5'], ch(a), cache.entries(a));
-    const b = [obs(2)];
-    cache.remember('T2', b, ['5'], ch(b), cache.entries(b));
-    expect(cache.entries(a).map((e) => e !== undefined)).toEqual([false, true]);
+    const step = (ts: string, r: StreamObservation[]) => {
+      const entries = cache.entries(r);
+      const changed = cache.changed(r, r.map((o) => o.gameId), ch(r), entries);
+      cache.remember(ts, r, r.map((o) => o.gameId), ch(r), entries);
+      return changed;
+    };
+    const rest = [obs(2), obs(3), obs(4), obs(5), obs(6)];
+    step('T1', [obs(1), ...rest]);
+    step('T2', rest);
+    const back = step('T3', [obs(1), ...rest]);
+    expect(back.rows).toEqual([]);
+    expect(back.channels.map((o) => o.streamId)).toEqual(['901']);
+    // Ended broadcasts go once they are more than a fifth of what the last sweep had.
+    for (let i = 0; i < 12; i++) step(`U${i}`, [obs(10 + i), obs(2), obs(3), obs(4), obs(5)]);
+    expect(cache.size).toBeLessThanOrEqual(6);
   });
 });

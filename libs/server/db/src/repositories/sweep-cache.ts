@@ -38,9 +38,16 @@ export interface CacheEntry {
 export class SweepCache {
   private ts: string | null = null;
   private gen = 0;
-  // One entry per live broadcast, updated in place and pruned to the last sweep: no per-sweep
-  // copy of 100,000 entries, one lookup per row.
+  // One entry per live broadcast, updated in place and pruned now and then: no per-sweep copy of
+  // 100,000 entries, one lookup per row. An entry left from a broadcast missing in the last sweep
+  // still vouches for the broadcast's own attributes (only a sweep that shows the broadcast writes
+  // them), not for its channel's names.
   private readonly broadcasts = new Map<string, CacheEntry>();
+
+  /** Broadcasts remembered (those of the last sweep, and ended ones until the next pruning). */
+  get size(): number {
+    return this.broadcasts.size;
+  }
 
   /** Whether the cache describes the database as it is after the sweep at `previousTs`. */
   validAfter(previousTs: string | null): boolean {
@@ -69,7 +76,11 @@ export class SweepCache {
       const gameId = gameIds[i]!;
       const same = b !== undefined && b.title === o.title && b.language === o.language && sameTags(b.tags, o.tags) && (gameId === '0' || b.games.includes(gameId));
       if (!same) out.rows.push(i);
-      if (channels.get(o.channelId) === o && (b === undefined || b.login !== o.channelLogin || b.name !== o.channelName)) out.channels.push(o);
+      // Channel names only from an entry of the last sweep: another broadcast of the channel may
+      // have renamed it since an older entry was written.
+      if (channels.get(o.channelId) === o && (b === undefined || b.gen !== this.gen || b.login !== o.channelLogin || b.name !== o.channelName)) {
+        out.channels.push(o);
+      }
     }
     return out;
   }
@@ -105,7 +116,8 @@ export class SweepCache {
       b.name = first.channelName;
       b.gen = gen;
     }
-    for (const [id, b] of this.broadcasts) if (b.gen !== gen) this.broadcasts.delete(id);
+    // Broadcasts that ended stay until they are a fifth of the map: pruning walks every entry.
+    if (this.broadcasts.size > rows.length * 1.2) for (const [id, b] of this.broadcasts) if (b.gen !== gen) this.broadcasts.delete(id);
     this.ts = ts;
   }
 }
