@@ -9,7 +9,8 @@ import { hasTimescale } from './dialect';
  * counted twice. Sweeps stored before this migration were written the old way: already folded.
  * On plain Postgres the fold and the readers find a sweep's snapshots through a BRIN index on ts
  * (rows arrive in time order, so it stays a few pages per partition and costs COPY almost
- * nothing); TimescaleDB chunks already have their default ts index.
+ * nothing; autosummarize lets autovacuum summarize each filled range, since ranges not yet
+ * summarized match every search); TimescaleDB chunks already have their default ts index.
  */
 export class SweepFolding1732190000040 implements MigrationInterface {
   name = 'SweepFolding1732190000040';
@@ -19,7 +20,7 @@ export class SweepFolding1732190000040 implements MigrationInterface {
     await q.query('ALTER TABLE twitch_sweeps ALTER COLUMN folded SET DEFAULT false');
     await q.query('CREATE INDEX twitch_sweeps_unfolded_idx ON twitch_sweeps (ts) WHERE NOT folded');
     if (!(await hasTimescale(q))) {
-      await q.query('CREATE INDEX twitch_stream_snapshots_ts_brin ON twitch_stream_snapshots USING brin (ts) WITH (pages_per_range = 16)');
+      await q.query('CREATE INDEX twitch_stream_snapshots_ts_brin ON twitch_stream_snapshots USING brin (ts) WITH (pages_per_range = 16, autosummarize = on)');
     }
   }
 

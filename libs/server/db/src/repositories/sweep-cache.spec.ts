@@ -20,21 +20,16 @@ const obs = (i: number, over: Partial<StreamObservation> = {}): StreamObservatio
 /** What a sweep of `rows` would check, after remembering `before` at ts 'T1'. */
 function changedAfter(before: StreamObservation[], rows: StreamObservation[]) {
   const cache = new SweepCache();
-  const channels = (r: StreamObservation[]) => {
-    const m = new Map<string, StreamObservation>();
-    for (const o of r) if (!m.has(o.channelId)) m.set(o.channelId, o);
-    return m;
-  };
   const gameIds = (r: StreamObservation[]) => r.map((o) => o.gameId || '0');
-  cache.remember('T1', before, gameIds(before), channels(before), cache.entries(before));
-  return cache.changed(rows, gameIds(rows), channels(rows), cache.entries(rows));
+  cache.remember('T1', before, gameIds(before), cache.entries(before));
+  return cache.changed(rows, gameIds(rows)).changed;
 }
 
 describe('SweepCache', () => {
   it('is valid only right after the sweep it was filled from', () => {
     const cache = new SweepCache();
     expect(cache.validAfter(null)).toBe(false);
-    cache.remember('T1', [], [], new Map(), []);
+    cache.remember('T1', [], [], []);
     expect(cache.validAfter('T1')).toBe(true);
     expect(cache.validAfter('T0')).toBe(false);
     expect(cache.validAfter(null)).toBe(false);
@@ -63,10 +58,8 @@ describe('SweepCache', () => {
     const cache = new SweepCache();
     const one = (gameId: string) => [obs(1, { gameId })];
     const step = (ts: string, rows: StreamObservation[]) => {
-      const ch = new Map([[rows[0]!.channelId, rows[0]!]]);
-      const entries = cache.entries(rows);
-      const changed = cache.changed(rows, [rows[0]!.gameId], ch, entries);
-      cache.remember(ts, rows, [rows[0]!.gameId], ch, entries);
+      const { entries, changed } = cache.changed(rows, [rows[0]!.gameId]);
+      cache.remember(ts, rows, [rows[0]!.gameId], entries);
       return changed.rows;
     };
     expect(step('T1', one('5'))).toEqual([0]);
@@ -74,21 +67,18 @@ describe('SweepCache', () => {
     expect(step('T3', one('5'))).toEqual([]);
   });
 
-  it("lists a channel whose login or display name changed, once, by its first row", () => {
+  it('lists a channel whose login or display name changed, once even with two broadcasts', () => {
     const before = [obs(1), obs(2)];
-    const second = obs(3, { channelId: '101', channelLogin: 'c1' });
-    const now = [obs(1, { channelName: 'New name' }), obs(2), second];
+    const now = [obs(1, { channelName: 'New name' }), obs(2), obs(3, { channelId: '101', channelName: 'New name' })];
     const changed = changedAfter(before, now);
-    expect(changed.channels.map((o) => o.channelName)).toEqual(['New name']);
+    expect(changed.channels.map((o) => [o.channelId, o.channelName])).toEqual([['101', 'New name']]);
   });
 
   it('keeps an entry of a broadcast missing from the last sweep for its attributes, not its channel names, and prunes', () => {
     const cache = new SweepCache();
-    const ch = (r: StreamObservation[]) => new Map(r.map((o) => [o.channelId, o]));
     const step = (ts: string, r: StreamObservation[]) => {
-      const entries = cache.entries(r);
-      const changed = cache.changed(r, r.map((o) => o.gameId), ch(r), entries);
-      cache.remember(ts, r, r.map((o) => o.gameId), ch(r), entries);
+      const { entries, changed } = cache.changed(r, r.map((o) => o.gameId));
+      cache.remember(ts, r, r.map((o) => o.gameId), entries);
       return changed;
     };
     const rest = [obs(2), obs(3), obs(4), obs(5), obs(6)];
@@ -100,5 +90,17 @@ describe('SweepCache', () => {
     // Ended broadcasts go once they are more than a fifth of what the last sweep had.
     for (let i = 0; i < 12; i++) step(`U${i}`, [obs(10 + i), obs(2), obs(3), obs(4), obs(5)]);
     expect(cache.size).toBeLessThanOrEqual(6);
+  });
+
+  it('finds the same a slice at a time as in one pass', async () => {
+    const before = Array.from({ length: 9 }, (_, i) => obs(i));
+    const now = before.map((o, i) => (i % 3 === 0 ? { ...o, title: `new ${i}` } : i === 4 ? { ...o, channelName: 'N' } : o));
+    const cache = new SweepCache();
+    cache.remember('T1', before, before.map((o) => o.gameId), cache.entries(before));
+    const ids = now.map((o) => o.gameId);
+    const sliced = await cache.changedInSlices(now, ids, 2);
+    expect(sliced).toEqual(cache.changed(now, ids));
+    expect(sliced.changed.rows).toEqual([0, 3, 6]);
+    expect(sliced.changed.channels.map((o) => o.streamId)).toEqual(['904']);
   });
 });

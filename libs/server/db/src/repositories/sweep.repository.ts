@@ -9,7 +9,7 @@ import {
   type RollupFamily,
 } from '../schema/rollups';
 import { MaintenanceRepository, ROLLUP_LOCK_SQL } from './maintenance.repository';
-import { SweepCache, type CacheEntry, type Changed } from './sweep-cache';
+import { firstPerChannel, SweepCache, type CacheEntry, type Changed } from './sweep-cache';
 import { Params } from './twitch-sql';
 
 export interface StreamObservation {
@@ -76,6 +76,14 @@ function checkId(kind: string, id: string): string {
   return id;
 }
 
+function add(map: Map<string, Agg>, key: string, by: Agg): void {
+  const a = map.get(key);
+  if (a) {
+    a.viewers += by.viewers;
+    a.channels += by.channels;
+  } else map.set(key, { viewers: by.viewers, channels: by.channels });
+}
+
 function bump(map: Map<string, Agg>, key: string, viewers: number): void {
   const a = map.get(key);
   if (a) {
@@ -99,16 +107,15 @@ function prepare(input: SweepWrite) {
   const languages = new Map<string, Agg>();
   const gameLanguages = new Map<string, Map<string, Agg>>();
   const gameNames = new Map<string, string>();
-  /** First observation of each channel: its login and display name. */
-  const channels = new Map<string, StreamObservation>();
   let totalViewers = 0;
   let duplicates = 0;
   for (const o of input.streams) {
-    if (seen.has(o.streamId)) {
+    const before = seen.size;
+    seen.add(o.streamId);
+    if (seen.size === before) {
       duplicates++;
       continue;
     }
-    seen.add(o.streamId);
     const gameId = o.gameId === '' ? '0' : checkId('gameId', o.gameId);
     if (!Number.isInteger(o.viewers) || o.viewers < 0) throw new Error(`writeSweep: viewers must be a non-negative integer (stream ${o.streamId})`);
     checkId('streamId', o.streamId);
@@ -116,15 +123,19 @@ function prepare(input: SweepWrite) {
     rows.push(o);
     gameIds.push(gameId);
     totalViewers += o.viewers;
-    bump(games, gameId, o.viewers);
-    bump(languages, o.language, o.viewers);
+    // Only the finest grouping per row; per game and per language are summed from it below.
     let perLanguage = gameLanguages.get(gameId);
     if (!perLanguage) gameLanguages.set(gameId, (perLanguage = new Map()));
     bump(perLanguage, o.language, o.viewers);
     if (gameId !== '0' && o.gameName && !gameNames.has(gameId)) gameNames.set(gameId, o.gameName);
-    if (!channels.has(o.channelId)) channels.set(o.channelId, o);
   }
-  return { rows, gameIds, games, languages, gameLanguages, gameNames, channels, totalViewers, duplicates };
+  for (const [gameId, perLanguage] of gameLanguages) {
+    for (const [language, a] of perLanguage) {
+      add(games, gameId, a);
+      add(languages, language, a);
+    }
+  }
+  return { rows, gameIds, games, languages, gameLanguages, gameNames, totalViewers, duplicates };
 }
 
 type Prepared = ReturnType<typeof prepare>;
@@ -148,7 +159,7 @@ async function copySnapshots(tx: Sql, p: Prepared, ts: string, sampleSeconds: nu
   return true;
 }
 
-const everything = (p: Prepared): Changed => ({ rows: p.rows.map((_, i) => i), channels: [...p.channels.values()] });
+const everything = (p: Prepared): Changed => ({ rows: p.rows.map((_, i) => i), channels: firstPerChannel(p.rows) });
 
 /**
  * The one statement (data-modifying CTEs) for everything a sweep adds besides its sweep row and
@@ -163,7 +174,7 @@ const everything = (p: Prepared): Changed => ({ rows: p.rows.map((_, i) => i), c
 function sweepStatement(
   p: Prepared,
   changed: Changed,
-  o: { ts: string; sampleSeconds: number; partial: boolean; copied: boolean },
+  o: { ts: string; sampleSeconds: number; partial: boolean; copied: boolean; rollups: boolean },
 ): [string, unknown[]] {
   const q = new Params([o.ts, o.sampleSeconds, o.partial]);
   const pick = <T>(col: (o: StreamObservation, i: number) => T) => changed.rows.map((i) => col(p.rows[i]!, i));
@@ -184,20 +195,20 @@ function sweepStatement(
   const text = `WITH ${snapshots}
      tot AS (
        INSERT INTO twitch_sweep_totals (ts, sample_seconds, viewers, channels, partial)
-       VALUES ($1::timestamptz, $2::int, ${q.add(p.totalViewers, 'bigint')}, ${q.add(p.rows.length, 'int')}, $3::boolean) RETURNING 1),
+       VALUES ($1::timestamptz, $2::int, ${q.add(p.totalViewers, 'bigint')}, ${q.add(p.rows.length, 'int')}, $3::boolean) RETURNING *),
      gam AS (
        INSERT INTO twitch_sweep_games (ts, sample_seconds, partial, game_id, viewers, channels)
        SELECT $1::timestamptz, $2::int, $3::boolean, u.g, u.v, u.c
-         FROM unnest(${q.add([...p.games.keys()], 'bigint[]')}, ${q.add(gv, 'bigint[]')}, ${q.add(gc, 'int[]')}) AS u(g, v, c) RETURNING 1),
+         FROM unnest(${q.add([...p.games.keys()], 'bigint[]')}, ${q.add(gv, 'bigint[]')}, ${q.add(gc, 'int[]')}) AS u(g, v, c) RETURNING *),
      lng AS (
        INSERT INTO twitch_sweep_languages (ts, sample_seconds, partial, language, viewers, channels)
        SELECT $1::timestamptz, $2::int, $3::boolean, u.l, u.v, u.c
-         FROM unnest(${q.add([...p.languages.keys()], 'text[]')}, ${q.add(lv, 'bigint[]')}, ${q.add(lc, 'int[]')}) AS u(l, v, c) RETURNING 1),
+         FROM unnest(${q.add([...p.languages.keys()], 'text[]')}, ${q.add(lv, 'bigint[]')}, ${q.add(lc, 'int[]')}) AS u(l, v, c) RETURNING *),
      gml AS (
        INSERT INTO twitch_sweep_game_languages (ts, sample_seconds, partial, game_id, language, viewers, channels)
        SELECT $1::timestamptz, $2::int, $3::boolean, u.g, u.l, u.v, u.c
          FROM unnest(${q.add(gl.map((x) => x.g), 'bigint[]')}, ${q.add(gl.map((x) => x.l), 'text[]')},
-                     ${q.add(gl.map((x) => x.a.viewers), 'bigint[]')}, ${q.add(gl.map((x) => x.a.channels), 'int[]')}) AS u(g, l, v, c) RETURNING 1),
+                     ${q.add(gl.map((x) => x.a.viewers), 'bigint[]')}, ${q.add(gl.map((x) => x.a.channels), 'int[]')}) AS u(g, l, v, c) RETURNING *),
      brd AS (
        INSERT INTO twitch_streams (stream_id, channel_id, started_at, last_seen_at, title, tags, language, peak_viewers, games)
        SELECT u.s, u.c, u.st, $1::timestamptz, u.ti, u.tga, u.l, u.v, u.ga
@@ -237,7 +248,7 @@ function sweepStatement(
        ON CONFLICT (channel_id) DO UPDATE SET login = EXCLUDED.login, display_name = EXCLUDED.display_name,
          updated_at = EXCLUDED.updated_at
          WHERE (twitch_channels.login, twitch_channels.display_name) IS DISTINCT FROM (EXCLUDED.login, EXCLUDED.display_name)
-       RETURNING 1)
+       RETURNING 1)${o.rollups ? `,\n${rollupParts()}` : ''}
      SELECT ${o.copied ? '' : '(SELECT count(*) FROM snap) + '}(SELECT count(*) FROM tot) + (SELECT count(*) FROM gam)
           + (SELECT count(*) FROM lng) + (SELECT count(*) FROM gml) + (SELECT count(*) FROM brd)
           + (SELECT count(*) FROM gdim) + (SELECT count(*) FROM cdim) AS n`;
@@ -253,7 +264,7 @@ export class SweepRepository {
    * One sweep, all or nothing: sweep row, snapshots, per-sweep aggregates, the broadcasts and
    * dimensions that are new or changed, and on plain Postgres the game and language rollup rows
    * of the sweep's hour and day. A sweep whose ts already exists writes nothing (a retried job
-   * never counts twice). Sweeps are written one at a time (advisory lock).
+   * never counts twice). Sweeps are written one at a time (advisory lock on a server).
    */
   async writeSweep(input: SweepWrite): Promise<SweepWriteResult> {
     if (!Number.isInteger(input.sampleSeconds) || input.sampleSeconds <= 0) throw new Error('writeSweep: sampleSeconds must be a positive integer');
@@ -263,7 +274,9 @@ export class SweepRepository {
     /** The cache's entry for each row, looked up once (under the sweep lock) for both the check and the update. */
     let cached: Array<CacheEntry | undefined> = [];
     const result = await this.db.transaction(async (tx): Promise<SweepWriteResult> => {
-      await tx.query(ROLLUP_LOCK_SQL);
+      // One sweep at a time: the rollup tables and the sweep memory's guard rely on it. The
+      // embedded engine already runs one transaction at a time, in one process.
+      if (this.db.kind !== 'embedded') await tx.query(ROLLUP_LOCK_SQL);
       const inserted = await tx.query<{ ts: Date | null; previous: Date | null; newest: boolean }>(
         `WITH ins AS (
            INSERT INTO twitch_sweeps (ts, sample_seconds, status, streams, pages, api_calls, duplicates_dropped, started_at, finished_at)
@@ -277,17 +290,26 @@ export class SweepRepository {
       if (head.ts === null) return { written: false, rows: 0, duplicatesIgnored: p.duplicates };
       newest = head.newest;
       const previous = head.previous === null ? null : new Date(head.previous).toISOString();
-      cached = this.cache.entries(p.rows);
-      const changed = this.cache.validAfter(previous) ? this.cache.changed(p.rows, p.gameIds, p.channels, cached) : everything(p);
-      const copied = await copySnapshots(tx, p, ts, input.sampleSeconds);
-      await tx.query(...sweepStatement(p, changed, { ts, sampleSeconds: input.sampleSeconds, partial: input.status === 'partial', copied }));
+      // The COPY goes out first; the comparison with the last sweep runs while the server loads it.
+      const copying = copySnapshots(tx, p, ts, input.sampleSeconds);
+      copying.catch(() => undefined); // awaited below; not "unhandled" while the comparison runs
+      let changed: Changed;
+      if (this.cache.validAfter(previous)) {
+        // Slices only help while a COPY is in flight (the embedded engine has none).
+        ({ entries: cached, changed } = tx.copyFrom ? await this.cache.changedInSlices(p.rows, p.gameIds) : this.cache.changed(p.rows, p.gameIds));
+      } else {
+        cached = this.cache.entries(p.rows);
+        changed = everything(p);
+      }
+      const copied = await copying;
       // TimescaleDB's real-time aggregation shows the new sweep at once; plain Postgres adds the
-      // sweep's sums into its game and language rollup rows here, exact because a sweep is written
-      // only once (its per-channel hourly rows come with the fold, see foldSweeps).
-      if (this.db.dialect === 'postgres') await addToRollupTables(tx, ts);
+      // sweep's sums into its game and language rollup rows in the same statement, exact because a
+      // sweep is written only once (its per-channel hourly rows come with the fold, see foldSweeps).
+      const rollups = this.db.dialect === 'postgres';
+      await tx.query(...sweepStatement(p, changed, { ts, sampleSeconds: input.sampleSeconds, partial: input.status === 'partial', copied, rollups }));
       return { written: true, rows: p.rows.length, duplicatesIgnored: p.duplicates };
     });
-    if (result.written && newest) this.cache.remember(ts, p.rows, p.gameIds, p.channels, cached);
+    if (result.written && newest) this.cache.remember(ts, p.rows, p.gameIds, cached);
     if (result.written && this.db.dialect === 'timescaledb' && (await this.behindWatermark(ts))) {
       // A late or backfilled sweep landed in buckets already materialized, where real-time
       // aggregation no longer looks: refresh them now (outside the transaction, as required).
@@ -346,11 +368,20 @@ export class SweepRepository {
 
 const rollupCols = (f: RollupFamily) => ['bucket', ...f.keys.map((k) => k.name), ...ROLLUP_COLUMNS].join(', ');
 
+/** The CTE above that returns each family's per-sweep rows. */
+const SWEEP_ROWS: Record<string, string> = {
+  twitch_sweep_totals: 'tot',
+  twitch_sweep_games: 'gam',
+  twitch_sweep_languages: 'lng',
+  twitch_sweep_game_languages: 'gml',
+};
+
 /**
- * Adds one sweep (already inserted in this transaction) into the hourly and daily game and
- * language tables, summing the small per-sweep tables.
+ * Data-modifying CTEs that add the sweep into the hourly and daily game and language tables,
+ * summing the rows the per-sweep CTEs return (a CTE cannot see another's writes, only its
+ * RETURNING). Data-modifying CTEs always run to completion, referenced or not.
  */
-async function addToRollupTables(tx: Sql, ts: string): Promise<void> {
+function rollupParts(): string {
   const keys = (f: RollupFamily) => f.keys.map((k) => `${k.name}, `).join('');
   const sums = `count(*)::int, sum(sample_seconds)::bigint, sum(viewers * sample_seconds)::bigint,
       sum(channels::bigint * sample_seconds)::bigint, max(viewers)::bigint, max(channels)::int,
@@ -361,10 +392,9 @@ async function addToRollupTables(tx: Sql, ts: string): Promise<void> {
     for (const [table, bucket] of [[f.hourly, PG_HOUR('ts')], [f.daily, PG_DAY('ts')]] as const) {
       parts.push(`w_${table} AS (
         INSERT INTO ${table} (${rollupCols(f)})
-        SELECT ${bucket}, ${keys(f)} ${sums} FROM ${f.source} WHERE ts = $1 GROUP BY ${group}
+        SELECT ${bucket}, ${keys(f)} ${sums} FROM ${SWEEP_ROWS[f.source]} GROUP BY ${group}
         ${additiveUpsert(f, table)} RETURNING 1)`);
     }
   }
-  // Data-modifying CTEs always run to completion, referenced or not.
-  await tx.query(`WITH ${parts.join(',\n')} SELECT 1 AS done`, [ts]);
+  return parts.join(',\n');
 }
