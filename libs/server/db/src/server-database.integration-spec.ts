@@ -151,6 +151,21 @@ describe('server database (plain Postgres)', () => {
     expect(lang[0]?.language).toBe('x\t\\y\nz');
   });
 
+  it('a routine refresh leaves the per-channel table to the fold; an explicit one rebuilds it from folded sweeps', async () => {
+    const m = new MaintenanceRepository(db);
+    await m.foldSweeps();
+    const hour = '2024-05-01T11:00:00Z';
+    const row = () =>
+      db.query<{ v: string }>(`SELECT viewer_seconds::text AS v FROM twitch_channels_hourly WHERE bucket = $1 AND channel_id = 10003`, [hour]);
+    const right = (await row())[0]!.v;
+    await db.query(`UPDATE twitch_channels_hourly SET viewer_seconds = 1 WHERE bucket = $1 AND channel_id = 10003`, [hour]);
+    const day: [Date, Date] = [new Date('2024-05-01T00:00:00Z'), new Date('2024-05-02T00:00:00Z')];
+    expect((await m.refreshRollups(...day, { channelTable: false })).aggregates).toBe(8);
+    expect((await row())[0]!.v).toBe('1');
+    await m.refreshRollups(...day);
+    expect((await row())[0]!.v).toBe(right);
+  });
+
   it('rejects malformed ids before writing anything', async () => {
     const before = await counts(db);
     const s = sampleSweep(new Date('2024-05-01T10:07:00Z'));

@@ -40,8 +40,17 @@ function dayName(day: Date): string {
 export class MaintenanceRepository {
   constructor(private readonly db: Database) {}
 
-  /** Recomputes every rollup bucket touching [from, to) (widened to whole UTC days). */
-  async refreshRollups(from: Date, to: Date): Promise<{ level: 'continuous-aggregate' | 'table'; from: Date; to: Date; aggregates: number }> {
+  /**
+   * Recomputes every rollup bucket touching [from, to) (widened to whole UTC days). On plain
+   * Postgres `channelTable: false` leaves the per-channel hourly table alone: foldSweeps keeps it
+   * exact, and rebuilding it reads every raw snapshot of the range (the routine maintenance run
+   * passes false; an explicit refresh rebuilds it from the folded sweeps).
+   */
+  async refreshRollups(
+    from: Date,
+    to: Date,
+    opts: { channelTable?: boolean } = {},
+  ): Promise<{ level: 'continuous-aggregate' | 'table'; from: Date; to: Date; aggregates: number }> {
     const df = floorTo(from, DAY_MS);
     const dt = ceilTo(to, DAY_MS) > df ? ceilTo(to, DAY_MS) : new Date(df.getTime() + DAY_MS);
     if (this.db.dialect === 'timescaledb') {
@@ -70,11 +79,12 @@ export class MaintenanceRepository {
       }
       return { level: 'continuous-aggregate', from: df, to: dt, aggregates };
     }
+    const channelTable = opts.channelTable ?? true;
     await this.db.transaction(async (tx) => {
       await tx.query(ROLLUP_LOCK_SQL);
-      await recomputeRollupTables(tx, df, dt);
+      await recomputeRollupTables(tx, df, dt, channelTable);
     });
-    return { level: 'table', from: df, to: dt, aggregates: ROLLUP_FAMILIES.length * 2 + 1 };
+    return { level: 'table', from: df, to: dt, aggregates: ROLLUP_FAMILIES.length * 2 + (channelTable ? 1 : 0) };
   }
 
   /**
@@ -224,7 +234,7 @@ export class MaintenanceRepository {
 const cols = (keys: readonly string[]) => ['bucket', ...keys, ...ROLLUP_COLUMNS].join(', ');
 
 /** Plain Postgres: DELETE + INSERT of the rollup rows in [from, to) (whole UTC days). */
-async function recomputeRollupTables(tx: Sql, from: Date, to: Date): Promise<void> {
+async function recomputeRollupTables(tx: Sql, from: Date, to: Date, channelTable: boolean): Promise<void> {
   const range = [from.toISOString(), to.toISOString()];
   for (const f of ROLLUP_FAMILIES) {
     const keys = f.keys.map((k) => k.name);
@@ -239,6 +249,7 @@ async function recomputeRollupTables(tx: Sql, from: Date, to: Date): Promise<voi
       range,
     );
   }
+  if (!channelTable) return;
   // Raw snapshots may already be gone (retention): only hours that still have them are rebuilt,
   // and only from folded sweeps (readers add the others; foldSweeps adds them here later).
   const oldest = await tx.query<{ t: Date | null }>(`SELECT min(ts) AS t FROM twitch_stream_snapshots WHERE ts >= $1 AND ts < $2`, range);
